@@ -1,0 +1,1 @@
+"""Tawthiq core: every rule about the data, with no Qt at all."""

@@ -1,0 +1,171 @@
+"""The command line: a thin layer over core.
+
+    tawthiq [--db PATH] [gui]
+    tawthiq [--db PATH] demo
+    tawthiq [--db PATH] tally [--from D] [--to D] [--by KEY] [--status approved|all] [--json]
+    tawthiq [--db PATH] gazetteer import FILE
+
+Errors are one clear sentence on stderr and a non-zero exit, never a traceback for a
+user mistake.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from core import i18n, paths, tallies, vocab
+from core.models import parse_date
+from core.storage import StorageError, open_database
+
+
+class UserError(Exception):
+    """A mistake the user can correct; printed as one sentence."""
+
+
+def current_user() -> str:
+    return os.environ.get("TAWTHIQ_USER") or "local"
+
+
+def _date_arg(text: str) -> str:
+    from pydantic_core import PydanticCustomError
+
+    try:
+        return parse_date(text).isoformat()
+    except PydanticCustomError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tawthiq", description="Documentation of civilian casualties.")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="database file (default: $TAWTHIQ_DB, else tawthiq.db in the user data folder)")
+    sub = parser.add_subparsers(dest="command")
+
+    sub.add_parser("gui", help="open the window (the default)")
+    sub.add_parser("demo", help="load the demonstration data set")
+
+    t = sub.add_parser("tally", help="count killed people")
+    t.add_argument("--from", dest="date_from", type=_date_arg, help="first day, YYYY-MM-DD")
+    t.add_argument("--to", dest="date_to", type=_date_arg, help="last day, YYYY-MM-DD")
+    t.add_argument("--by", choices=tallies.BY_CHOICES, default="perpetrator")
+    t.add_argument("--status", choices=("approved", "all"), default="approved")
+    t.add_argument("--civilian", choices=("civilian", "combatant", "unknown", "all"), default="civilian")
+    t.add_argument("--perpetrator", choices=vocab.codes("perpetrator"))
+    t.add_argument("--governorate", choices=vocab.GOVERNORATE_CODES, metavar="SY01..SY14")
+    t.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    g = sub.add_parser("gazetteer", help="places")
+    gsub = g.add_subparsers(dest="gazetteer_command", required=True)
+    gi = gsub.add_parser("import", help="load a gazetteer CSV (level,pcode,name_en,name_ar,parent_pcode)")
+    gi.add_argument("file", type=Path)
+    return parser
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
+    def register(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else paths.default_database()
+
+
+def open_db(args: argparse.Namespace):
+    return open_database(database_path(args))
+
+
+@command("gui")
+def _gui(args: argparse.Namespace) -> int:
+    from gui.app import main as gui_main  # imported late: the rest of the CLI needs no Qt
+
+    return gui_main(["--db", str(database_path(args))])
+
+
+@command("demo")
+def _demo(args: argparse.Namespace) -> int:
+    from seeds.demo import load_demo
+
+    db = open_db(args)
+    summary = load_demo(db, current_user())
+    print(summary)
+    return 0
+
+
+@command("tally")
+def _tally(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    result = tallies.tally(
+        db, date_from=args.date_from, date_to=args.date_to, by=args.by, status=args.status,
+        civilian=args.civilian, perpetrator=args.perpetrator, governorate=args.governorate,
+    )
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_table(result))
+    return 0
+
+
+def format_table(result: tallies.Tally) -> str:
+    heads = [result.by, "killed", "children", "women", "men", "unknown"]
+    rows = [[g.label, g.killed, g.children, g.women, g.men, g.unknown] for g in result.groups]
+    t = result.total
+    rows.append(["total", t.killed, t.children, t.women, t.men, t.unknown])
+    widths = [max(len(str(r[i])) for r in [heads, *rows]) for i in range(len(heads))]
+    lines = []
+    period = f"{result.date_from or '…'} to {result.date_to or '…'}"
+    lines.append(f"Killed ({result.civilian}, {result.status} records), {period}")
+    for i, r in enumerate([heads, *rows]):
+        if i == len(rows):
+            lines.append("  ".join("-" * w for w in widths))
+        lines.append("  ".join(str(c).ljust(w) if j == 0 else str(c).rjust(w) for j, (c, w) in enumerate(zip(r, widths))))
+    return "\n".join(lines)
+
+
+@command("gazetteer")
+def _gazetteer(args: argparse.Namespace) -> int:
+    from core.gazetteer import import_gazetteer
+
+    db = open_db(args)
+    count, _ = import_gazetteer(db, args.file, current_user())
+    print(f"Loaded {count} places from {args.file}.")
+    return 0
+
+
+def known_errors() -> tuple[type[BaseException], ...]:
+    from core.gazetteer import GazetteerError
+    from core.storage.records import RecordInvalid, RecordNotFound
+
+    return (UserError, StorageError, GazetteerError, RecordInvalid, RecordNotFound, FileNotFoundError,
+            PermissionError, IsADirectoryError)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command_name = args.command or "gui"
+    try:
+        return COMMANDS[command_name](args)
+    except known_errors() as exc:
+        print(f"tawthiq: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a full disk, a read-only folder: say what, not how
+        print(f"tawthiq: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("tawthiq: interrupted.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    i18n.language()
+    raise SystemExit(main())

@@ -1,0 +1,273 @@
+"""Saving, reading and deleting incidents with their victims."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from core import audit, names
+from core.changes import Changes
+from core.models import Incident, Problem, Victim, check_incident, utc_now
+from core.storage.facts import refresh_facts
+from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
+
+# Fields that are bookkeeping rather than content: a save that changes none of the
+# others is no change at all.
+BOOKKEEPING = {"version", "updated_at", "created_by"}
+
+
+class RecordInvalid(ValueError):
+    """The record breaks a rule; `problems` says which and why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+class RecordNotFound(LookupError):
+    pass
+
+
+@dataclass
+class SavedIncident:
+    incident: Incident
+    victims: list[Victim]
+    changes: Changes
+
+
+def incident_row(incident: Incident) -> dict[str, Any]:
+    return incident.model_dump(mode="json")
+
+
+def victim_row(victim: Victim) -> dict[str, Any]:
+    return victim.model_dump(mode="json")
+
+
+def _content(row: dict[str, Any], columns: dict[str, type]) -> dict[str, Any]:
+    return {k: row.get(k) for k in columns if k not in BOOKKEEPING}
+
+
+def incident_from_row(row: dict[str, Any]) -> Incident:
+    return Incident.model_validate({k: row[k] for k in INCIDENT_COLUMNS})
+
+
+def victim_from_row(row: dict[str, Any]) -> Victim:
+    return Victim.model_validate({k: row[k] for k in VICTIM_COLUMNS})
+
+
+def save_incident(
+    db: Database,
+    incident: Incident,
+    victims: list[Victim],
+    user: str,
+    *,
+    gazetteer: Any = None,
+    now: str | None = None,
+    action: str = "save",
+) -> SavedIncident:
+    """Save an incident with its victims in one transaction.
+
+    Every record whose content changed gets its version raised by one and `updated_at`
+    set; a new record starts at version 1 with `created_by` = `user`. Victims of the
+    incident that are no longer in `victims` are soft-deleted. Nothing is written if any
+    rule is broken (:class:`RecordInvalid`) or the write fails.
+    """
+    problems = check_incident(incident, victims, gazetteer)
+    if problems:
+        raise RecordInvalid(problems)
+    now = now or utc_now()
+    changes = Changes(incidents={incident.incident_uuid}, tallies=True)
+    with db.atomic():
+        inc, inc_changed = _merge(db, "incidents", "incident_uuid", incident_row(incident),
+                                  INCIDENT_COLUMNS, user, now)
+        if inc_changed:
+            changes.review = True
+        saved_victims = []
+        keep = set()
+        for victim in victims:
+            row, changed = _merge(db, "victims", "victim_uuid", victim_row(victim), VICTIM_COLUMNS, user, now)
+            keep.add(row["victim_uuid"])
+            saved_victims.append(row)
+            if changed:
+                changes.victims.add(row["victim_uuid"])
+                _write_keys(db, row)
+        for (gone,) in db.execute(
+            "SELECT victim_uuid FROM victims WHERE incident_uuid = ? AND deleted = 0",
+            [incident.incident_uuid],
+        ).fetchall():
+            if gone not in keep:
+                _soft_delete_victim(db, gone, user, now)
+                changes.victims.add(gone)
+        if inc["review_status"] == "approved" and (inc_changed or changes.victims):
+            write_snapshot(db, inc["incident_uuid"], now)
+        if inc_changed or changes.victims:
+            changes.duplicates = bool(changes.victims)
+        refresh_facts(db, [incident.incident_uuid])
+    return SavedIncident(
+        incident=incident_from_row(inc),
+        victims=[victim_from_row(v) for v in saved_victims],
+        changes=changes,
+    )
+
+
+def _merge(
+    db: Database, table: str, pk: str, row: dict[str, Any], columns: dict[str, type], user: str, now: str
+) -> tuple[dict[str, Any], bool]:
+    """Write one record if its content changed, with version and history. Returns the
+    stored row and whether it changed."""
+    existing = db.execute(f"SELECT * FROM {table} WHERE {pk} = ?", [row[pk]]).fetchone()
+    record_type = table[:-1]
+    if existing is None:
+        row = {**row, "version": 1, "updated_at": now, "created_by": row.get("created_by") or user}
+        if table == "victims":
+            row["search_text"] = names.search_text(Victim.model_validate({k: row[k] for k in VICTIM_COLUMNS}))
+        db[table].insert(row)
+        audit.append(db, user=user, action="create", record_type=record_type, record_uuid=row[pk],
+                     before=None, after=_content(row, columns), at=now)
+        return row, True
+    old = dict(zip([d[0] for d in db.execute(f"SELECT * FROM {table} LIMIT 0").description], existing))
+    if old.get("deleted"):
+        raise RecordInvalid([Problem("", f"This {record_type} was deleted and cannot be saved again.", "deleted")])
+    before, after = _content(old, columns), _content(row, columns)
+    if before == after:
+        return {**old}, False
+    if table == "victims" and old["incident_uuid"] != row["incident_uuid"]:
+        raise RecordInvalid([Problem("incident_uuid", "A victim cannot be moved to another incident.", "victim_incident")])
+    row = {**row, "version": old["version"] + 1, "updated_at": now, "created_by": old["created_by"]}
+    if table == "victims":
+        row["search_text"] = names.search_text(Victim.model_validate({k: row[k] for k in VICTIM_COLUMNS}))
+    db[table].update(row[pk], row)
+    changed = {k: v for k, v in after.items() if before.get(k) != v}
+    audit.append(db, user=user, action="update", record_type=record_type, record_uuid=row[pk],
+                 before={k: before.get(k) for k in changed}, after=changed, at=now)
+    return {**old, **row}, True
+
+
+def _write_keys(db: Database, row: dict[str, Any]) -> None:
+    victim = Victim.model_validate({k: row[k] for k in VICTIM_COLUMNS})
+    db["victim_keys"].insert({"victim_uuid": row["victim_uuid"], **names.victim_keys(victim)},
+                             pk="victim_uuid", replace=True)
+
+
+def _soft_delete_victim(db: Database, victim_uuid: str, user: str, now: str) -> None:
+    version = db.execute("SELECT version FROM victims WHERE victim_uuid = ?", [victim_uuid]).fetchone()[0]
+    db.execute(
+        "UPDATE victims SET deleted = 1, version = ?, updated_at = ? WHERE victim_uuid = ?",
+        [version + 1, now, victim_uuid],
+    )
+    audit.append(db, user=user, action="delete", record_type="victim", record_uuid=victim_uuid,
+                 before={"deleted": 0}, after={"deleted": 1}, at=now)
+
+
+def write_snapshot(db: Database, incident_uuid: str, now: str | None = None) -> None:
+    """Record the incident's current content as the approved version that counts."""
+    incident, victims = load_incident(db, incident_uuid)
+    payload = {
+        "incident": incident_row(incident),
+        "victims": [victim_row(v) for v in victims],
+    }
+    db["approved_snapshots"].insert(
+        {"incident_uuid": incident_uuid, "version": incident.version,
+         "approved_at": now or utc_now(), "payload": json.dumps(payload, ensure_ascii=False)},
+        pk="incident_uuid", replace=True,
+    )
+
+
+def load_incident(db: Database, incident_uuid: str) -> tuple[Incident, list[Victim]]:
+    """The incident and its victims (deleted victims left out), as stored."""
+    rows = list(db.query("SELECT * FROM incidents WHERE incident_uuid = ?", [incident_uuid]))
+    if not rows:
+        raise RecordNotFound(f"No incident {incident_uuid}.")
+    victims = [
+        victim_from_row(r)
+        for r in db.query(
+            "SELECT * FROM victims WHERE incident_uuid = ? AND deleted = 0 ORDER BY rowid", [incident_uuid]
+        )
+    ]
+    return incident_from_row(rows[0]), victims
+
+
+def is_deleted(db: Database, incident_uuid: str) -> bool:
+    row = db.execute("SELECT deleted FROM incidents WHERE incident_uuid = ?", [incident_uuid]).fetchone()
+    return bool(row and row[0])
+
+
+def delete_incident(db: Database, incident_uuid: str, user: str) -> Changes:
+    """Soft-delete an incident and its victims: they stay in the file and the history,
+    and stop counting anywhere."""
+    now = utc_now()
+    with db.atomic():
+        row = db.execute("SELECT version, deleted FROM incidents WHERE incident_uuid = ?", [incident_uuid]).fetchone()
+        if row is None:
+            raise RecordNotFound(f"No incident {incident_uuid}.")
+        if row[1]:
+            return Changes()
+        db.execute(
+            "UPDATE incidents SET deleted = 1, version = ?, updated_at = ? WHERE incident_uuid = ?",
+            [row[0] + 1, now, incident_uuid],
+        )
+        audit.append(db, user=user, action="delete", record_type="incident", record_uuid=incident_uuid,
+                     before={"deleted": 0}, after={"deleted": 1}, at=now)
+        victims = [r[0] for r in db.execute(
+            "SELECT victim_uuid FROM victims WHERE incident_uuid = ? AND deleted = 0", [incident_uuid]).fetchall()]
+        for victim_uuid in victims:
+            _soft_delete_victim(db, victim_uuid, user, now)
+        refresh_facts(db, [incident_uuid])
+    return Changes(incidents={incident_uuid}, victims=set(victims), tallies=True, review=True, duplicates=True)
+
+
+def bulk_insert(
+    db: Database, records: Iterable[tuple[Incident, list[Victim]]], user: str, *, batch_size: int = 2000
+) -> int:
+    """Insert many new incidents with their victims at once (demonstration data, benchmarks).
+
+    The records are validated as any save is; the history gets one entry per record.
+    Returns the number of incidents written.
+    """
+    count = 0
+    inc_rows: list[dict[str, Any]] = []
+    vic_rows: list[dict[str, Any]] = []
+    key_rows: list[dict[str, Any]] = []
+    approved: list[str] = []
+    touched: list[str] = []
+
+    def flush() -> None:
+        db["incidents"].insert_all(inc_rows, batch_size=batch_size)
+        db["victims"].insert_all(vic_rows, batch_size=batch_size)
+        db["victim_keys"].insert_all(key_rows, batch_size=batch_size)
+        for row in inc_rows:
+            audit.append(db, user=user, action="create", record_type="incident", record_uuid=row["incident_uuid"],
+                         before=None, after=_content(row, INCIDENT_COLUMNS), at=row["updated_at"])
+        for row in vic_rows:
+            audit.append(db, user=user, action="create", record_type="victim", record_uuid=row["victim_uuid"],
+                         before=None, after=_content(row, VICTIM_COLUMNS), at=row["updated_at"])
+        for uuid in approved:
+            write_snapshot(db, uuid)
+        refresh_facts(db, touched)
+        inc_rows.clear(), vic_rows.clear(), key_rows.clear(), approved.clear(), touched.clear()
+
+    with db.atomic():
+        for incident, victims in records:
+            problems = check_incident(incident, victims)
+            if problems:
+                raise RecordInvalid(problems)
+            row = incident_row(incident)
+            row["created_by"] = row["created_by"] or user
+            inc_rows.append(row)
+            touched.append(incident.incident_uuid)
+            if incident.review_status == "approved":
+                approved.append(incident.incident_uuid)
+            for victim in victims:
+                vrow = victim_row(victim)
+                vrow["created_by"] = vrow["created_by"] or user
+                vrow["search_text"] = names.search_text(victim)
+                vic_rows.append(vrow)
+                key_rows.append({"victim_uuid": victim.victim_uuid, **names.victim_keys(victim)})
+            count += 1
+            if len(vic_rows) >= batch_size * 5:
+                flush()
+        flush()
+    return count

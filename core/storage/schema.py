@@ -1,0 +1,172 @@
+"""The database schema, as migrations registered in order and applied at open.
+
+`PRAGMA user_version` holds the number of the last migration applied. A migration is
+never edited once released: a change to the schema is a new migration.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+MIGRATIONS: list[tuple[int, str, Migration]] = []
+
+
+def migration(number: int, name: str) -> Callable[[Migration], Migration]:
+    def register(fn: Migration) -> Migration:
+        if MIGRATIONS and MIGRATIONS[-1][0] != number - 1:
+            raise RuntimeError(f"migration {number} registered out of order")
+        MIGRATIONS.append((number, name, fn))
+        return fn
+
+    return register
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1][0] if MIGRATIONS else 0
+
+
+def current_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def apply_migrations(db: Database, up_to: int | None = None) -> list[int]:
+    """Apply every registered migration the database lacks, each in its own transaction."""
+    applied = []
+    target = latest_version() if up_to is None else up_to
+    for number, _name, fn in MIGRATIONS:
+        if number <= current_version(db) or number > target:
+            continue
+        with db.atomic():
+            fn(db)
+            db.execute(f"PRAGMA user_version = {int(number)}")
+        applied.append(number)
+    return applied
+
+
+RECORD_COLUMNS = {"version": int, "updated_at": str, "created_by": str}
+
+INCIDENT_COLUMNS = {
+    "incident_uuid": str, **RECORD_COLUMNS, "origin": str, "review_status": str,
+    "date": str, "date_precision": str, "governorate": str, "district": str,
+    "subdistrict": str, "locality": str, "latitude": float, "longitude": float,
+    "incident_type": str, "perpetrator": str, "attribution": str, "facility": str,
+    "reported_killed": int, "source_count": int, "sources": str, "summary": str,
+}
+
+VICTIM_COLUMNS = {
+    "victim_uuid": str, "incident_uuid": str, **RECORD_COLUMNS, "given_name": str,
+    "father_name": str, "grandfather_name": str, "family_name": str, "mother_name": str,
+    "name_latin": str, "sex": str, "age": int, "age_group": str, "civilian": str,
+    "occupation": str, "origin_governorate": str, "origin_locality": str, "outcome": str,
+    "death_date": str, "notes": str,
+}
+
+
+@migration(1, "incidents and victims")
+def _records(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["incidents"].create(
+        {**INCIDENT_COLUMNS, "deleted": int, "import_base_version": int},
+        pk="incident_uuid",
+        not_null={"version", "updated_at", "review_status", "date", "governorate",
+                  "incident_type", "perpetrator"},
+        defaults={"deleted": 0},
+    )
+    db["victims"].create(
+        {**VICTIM_COLUMNS, "deleted": int, "import_base_version": int, "search_text": str},
+        pk="victim_uuid",
+        foreign_keys=[("incident_uuid", "incidents", "incident_uuid")],
+        not_null={"incident_uuid", "version", "updated_at", "sex", "age_group", "civilian", "outcome"},
+        defaults={"deleted": 0, "search_text": ""},
+    )
+    db["incidents"].create_index(["date"])
+    db["incidents"].create_index(["review_status", "date"])
+    db["incidents"].create_index(["governorate", "date"])
+    db["incidents"].create_index(["perpetrator", "date"])
+    db["victims"].create_index(["incident_uuid"])
+    db["victims"].enable_fts(["search_text"], create_triggers=True, tokenize="unicode61")
+
+
+@migration(2, "review, duplicates, tallies and history")
+def _workflow(db: Database) -> None:
+    db["victim_keys"].create(
+        {"victim_uuid": str, "key_given": str, "key_father": str, "key_grandfather": str,
+         "key_family": str, "key_latin": str},
+        pk="victim_uuid",
+    )
+    db["victim_keys"].create_index(["key_given", "key_family"])
+    db["victim_keys"].create_index(["key_family", "key_father"])
+    db["duplicate_decisions"].create(
+        {"decision_uuid": str, "victim_uuid_a": str, "victim_uuid_b": str, "decision": str,
+         "decided_by": str, "decided_at": str, "retracted": int},
+        pk="decision_uuid",
+        defaults={"retracted": 0},
+    )
+    db["duplicate_decisions"].create_index(["victim_uuid_a"])
+    db["duplicate_decisions"].create_index(["victim_uuid_b"])
+    # A person documented more than once: every record of that person has the same key.
+    db["victim_person"].create({"victim_uuid": str, "person_key": str}, pk="victim_uuid")
+    db["victim_person"].create_index(["person_key"])
+    # The approved content of an incident and its victims: it keeps counting while a
+    # newer version waits for review.
+    db["approved_snapshots"].create(
+        {"incident_uuid": str, "version": int, "approved_at": str, "payload": str},
+        pk="incident_uuid",
+    )
+    # One row per victim and basis ('approved' or 'current'), kept up to date at every
+    # write, so that a tally is one indexed scan.
+    db["tally_facts"].create(
+        {"basis": str, "victim_uuid": str, "incident_uuid": str, "person_key": str,
+         "counted": int, "date": str, "month": str, "perpetrator": str, "governorate": str,
+         "incident_type": str, "civilian": str, "category": str, "outcome": str},
+        pk=("basis", "victim_uuid"),
+        defaults={"counted": 1},
+    )
+    db["tally_facts"].create_index(["incident_uuid"])
+    db["tally_facts"].create_index(["person_key"])
+    db["tally_facts"].create_index(
+        ["basis", "counted", "outcome", "civilian", "date", "perpetrator", "governorate",
+         "incident_type", "category"],
+        index_name="tally_scan",
+    )
+    db["users"].create(
+        {"user_name": str, "role": str, "password_hash": str, "created_at": str, "active": int},
+        pk="user_name",
+        defaults={"active": 1},
+    )
+    db["comments"].create(
+        {"comment_uuid": str, "incident_uuid": str, "author": str, "written_at": str,
+         "status_change": str, "text": str},
+        pk="comment_uuid",
+    )
+    db["comments"].create_index(["incident_uuid"])
+    db.execute(
+        """CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            action TEXT NOT NULL,
+            record_type TEXT NOT NULL,
+            record_uuid TEXT,
+            before TEXT,
+            after TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )"""
+    )
+    db["audit_log"].create_index(["record_uuid"])
+    db["drafts"].create(
+        {"draft_key": str, "user_name": str, "saved_at": str, "payload": str}, pk="draft_key"
+    )
+
+
+@migration(3, "gazetteer")
+def _gazetteer(db: Database) -> None:
+    db["places"].create(
+        {"pcode": str, "level": int, "parent_pcode": str, "name_en": str, "name_ar": str,
+         "aliases": str},
+        pk="pcode",
+    )
+    db["places"].create_index(["parent_pcode"])

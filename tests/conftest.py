@@ -1,0 +1,47 @@
+"""Shared fixtures: every test gets its database and settings in a temporary folder."""
+from __future__ import annotations
+
+import os
+
+# Qt runs without a screen in tests; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+GAZETTEER_CSV = SHARED / "data" / "gazetteer" / "syria-admin-pcodes.csv"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the user's data folder, settings and environment out of every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    for name in ("TAWTHIQ_DB", "TAWTHIQ_USER", "TAWTHIQ_PASSWORD", "TAWTHIQ_LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    from core.storage import open_database
+
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def gazetteer_csv() -> Path:
+    if not GAZETTEER_CSV.exists():
+        pytest.skip("the shared gazetteer is not beside the repository")
+    return GAZETTEER_CSV
