@@ -15,9 +15,10 @@ MIGRATIONS: list[tuple[int, str, Migration]] = []
 
 def migration(number: int, name: str) -> Callable[[Migration], Migration]:
     def register(fn: Migration) -> Migration:
-        if MIGRATIONS and MIGRATIONS[-1][0] != number - 1:
-            raise RuntimeError(f"migration {number} registered out of order")
+        if any(n == number for n, _, _ in MIGRATIONS):
+            raise RuntimeError(f"migration {number} registered twice")
         MIGRATIONS.append((number, name, fn))
+        MIGRATIONS.sort(key=lambda m: m[0])
         return fn
 
     return register
