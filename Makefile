@@ -1,4 +1,5 @@
 # Two commands do everything on a fresh machine: `make run` and `make test`.
+# The virtual environment lives in .venv and is reinstalled when pyproject.toml changes.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -7,7 +8,10 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test lint demo translations bench clean
 
 $(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Tawthiq needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) -V 2>&1)."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
+		{ echo "Could not create a virtual environment. On Debian or Ubuntu: sudo apt-get install python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
@@ -24,9 +28,6 @@ lint: $(STAMP)
 
 demo: $(STAMP)
 	$(PY) -m core.cli demo
-
-bench: $(STAMP)
-	$(PY) -m bench.run_all
 
 clean:
 	rm -rf $(VENV) .pytest_cache
