@@ -41,6 +41,14 @@ def db(db_path: Path):
 
 
 @pytest.fixture
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap Argon2id parameters, for tests that create or unlock encrypted databases."""
+    from core.storage import keys
+
+    monkeypatch.setattr(keys, "KDF_PARAMS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+
+
+@pytest.fixture
 def gazetteer_csv() -> Path:
     if not GAZETTEER_CSV.exists():
         pytest.skip("the shared gazetteer is not beside the repository")

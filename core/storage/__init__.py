@@ -1,52 +1,161 @@
 """The SQLite file: opening it, its schema, and the queries over it.
 
-:func:`open_database` is the one place a database is opened, so that pragmas (and
-encryption) are set in one place.
+:func:`open_database` is the one place a database is opened, so that pragmas and
+encryption are set in one place. Every database is opened with SQLCipher through
+:mod:`core.storage.driver`, whose errors are the standard `sqlite3` classes; an encrypted
+one needs its key, unwrapped from the key file beside it (:mod:`core.storage.keys`) with
+an account's user name and password.
 """
 from __future__ import annotations
 
 import sqlite3
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from core.i18n import tr
 from core.models import new_uuid, utc_now
+from core.storage import driver, keys
+from core.storage.errors import DatabaseInUse, DiskFull, PasswordRequired, StorageError, WrongPassword
 from core.storage.schema import apply_migrations, current_version, latest_version
 
+__all__ = [
+    "DatabaseInUse", "DiskFull", "PasswordRequired", "Session", "StorageError", "WrongPassword",
+    "get_meta", "is_encrypted", "open_database", "origin", "session", "set_meta",
+]
 
-class StorageError(Exception):
-    """A problem with the database file that the user can act on."""
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def open_database(path: str | Path, *, create: bool = True, label: str = "") -> Database:
+@dataclass(frozen=True)
+class Session:
+    """Where an open database lives and the key that opened it (None: a plain file)."""
+
+    path: Path
+    key: bytes | None
+    read_only: bool = False
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+    def opener(self) -> Callable[[], Database]:
+        """A function that opens another connection to the same database (one per thread)."""
+        path, key, read_only = self.path, self.key, self.read_only
+        return lambda: open_database(path, key=key, create=False, read_only=read_only, encrypt=key is not None)
+
+
+_SESSIONS: weakref.WeakKeyDictionary[Database, Session] = weakref.WeakKeyDictionary()
+
+
+def session(db: Database) -> Session:
+    """The path and key of a database opened by :func:`open_database`."""
+    return _SESSIONS[db]
+
+
+def is_encrypted(path: str | Path) -> bool:
+    """Whether the database file at `path` is encrypted (a new or empty file is not)."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return False
+    return header != SQLITE_HEADER and len(header) > 0
+
+
+def open_database(
+    path: str | Path,
+    *,
+    create: bool = True,
+    label: str = "",
+    user: str | None = None,
+    password: str | None = None,
+    key: bytes | None = None,
+    encrypt: bool | None = None,
+    read_only: bool = False,
+) -> Database:
     """Open (or create) a Tawthiq database, apply pending migrations, and return it.
+
+    An encrypted file needs `user` and `password` (an account in its key file) or its
+    raw `key`; otherwise :class:`PasswordRequired`, and :class:`WrongPassword` when they
+    do not unlock it. A new file is created encrypted when credentials are given (or
+    `encrypt=True`, which then requires them) and plain otherwise; `encrypt=False` forces
+    a plain file. With `read_only`, nothing is written and no migration runs.
 
     The connection belongs to the calling thread. WAL journal, foreign keys on,
     `synchronous=FULL` so that a save that returned survives a power cut.
     """
     path = Path(path)
-    if not create and not path.exists():
-        raise StorageError(f"There is no database at {path}.")
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and (not create or read_only):
+        raise StorageError(tr("There is no database at {path}.", path=path))
     if path.parent and not path.parent.exists():
-        raise StorageError(f"The folder {path.parent} does not exist.")
+        raise StorageError(tr("The folder {path} does not exist.", path=path.parent))
+    from_key_file = False
+    if exists and is_encrypted(path):
+        if key is None:
+            if not user or password is None:
+                raise PasswordRequired(tr("{path} is encrypted: give your user name and password.", path=path))
+            key = keys.unlock(path, user, password)
+            from_key_file = True
+    elif exists:
+        key = None  # a plain file: credentials, if any, are checked by the accounts
+    elif encrypt is False:
+        key = None
+    elif key is None and user and password is not None:
+        _set_aside_orphan_key_file(path)
+        key = keys.create_key_file(path, user, password)
+    elif key is None and encrypt:
+        raise PasswordRequired(tr("Give a user name and password to create the encrypted database {path}.",
+                                  path=path))
     try:
-        conn = sqlite3.connect(str(path))
-        db = Database(conn)
-        _configure(db)
+        conn = driver.connect(str(path), key=key, read_only=read_only)
+        db = Database(conn)  # type: ignore[arg-type]
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if key is None:
+                raise
+            if from_key_file:
+                raise StorageError(tr("The key file beside {path} does not belong to this database.",
+                                      path=path)) from exc
+            raise WrongPassword() from exc
+        _configure(db, read_only)
         if current_version(db) > latest_version():
-            raise StorageError(
-                f"{path} was made by a newer version of Tawthiq (schema {current_version(db)});"
-                " update the application to open it."
-            )
-        apply_migrations(db)
-        _ensure_identity(db, label)
-    except sqlite3.DatabaseError as exc:
-        raise StorageError(f"{path} cannot be opened as a Tawthiq database: {exc}.") from exc
+            raise StorageError(tr(
+                "{path} was made by a newer version of Tawthiq (schema {version}); update the application"
+                " to open it.", path=path, version=current_version(db)))
+        if read_only:
+            if current_version(db) < latest_version():
+                raise StorageError(tr("{path} needs an upgrade that cannot be made while it is opened read-only.",
+                                      path=path))
+        else:
+            apply_migrations(db)
+            _ensure_identity(db, label)
+    except (StorageError, sqlite3.DatabaseError) as exc:
+        if isinstance(exc, StorageError):
+            raise
+        raise StorageError(tr("{path} cannot be opened as a Tawthiq database: {error}.", path=path, error=exc)) from exc
+    _SESSIONS[db] = Session(path=path.resolve(), key=key, read_only=read_only)
     return db
 
 
-def _configure(db: Database) -> None:
-    db.execute("PRAGMA journal_mode = WAL")
+def _set_aside_orphan_key_file(path: Path) -> None:
+    """A key file without its database (a creation that stopped half-way, a deleted
+    database) is kept aside rather than overwritten or silently reused."""
+    orphan = keys.key_file_path(path)
+    if orphan.exists():
+        orphan.rename(orphan.with_name(f"{orphan.name}.orphan-{utc_now().replace(':', '')}"))
+
+
+def _configure(db: Database, read_only: bool = False) -> None:
+    if not read_only:
+        db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA busy_timeout = 5000")

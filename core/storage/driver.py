@@ -1,0 +1,219 @@
+"""The SQLite driver: SQLCipher, seen through the standard library's exception classes.
+
+Every database, encrypted or plain, is opened with `sqlcipher3` (SQLCipher reads and
+writes ordinary SQLite files when no key is set). Its exception classes are its own,
+not those of the standard `sqlite3` module, and sqlite-utils catches the standard ones
+in places that matter (`Database.query` releasing its savepoint after
+`INSERT ... RETURNING`, `Table.insert_all` splitting a chunk on "too many SQL
+variables", `Table.update(alter=True)` adding a missing column, `create_index`
+finding a free name, `drop(ignore=True)`, `supports_strict`, ...). With a raw SQLCipher
+connection those handlers never fire and the raw error escapes.
+
+:class:`Connection` is a thin proxy around the SQLCipher connection that re-raises
+every SQLCipher error as the standard class of the same name (`OperationalError`,
+`IntegrityError`, ...), with the same message and `sqlite_errorcode`. The rest of the
+application, sqlite-utils included, therefore catches one family of exceptions: the
+standard library's.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from functools import wraps
+from typing import Any, TypeVar
+
+import sqlcipher3
+from sqlcipher3 import dbapi2 as _cipher
+
+from core.storage.errors import DiskFull
+
+SQLITE_FULL = 13
+
+_NAMES = (
+    "Warning", "Error", "InterfaceError", "DatabaseError", "DataError", "OperationalError",
+    "IntegrityError", "InternalError", "ProgrammingError", "NotSupportedError",
+)
+# Most specific first, so that a subclass is never mapped to its base.
+_MAP: list[tuple[type[BaseException], type[BaseException]]] = sorted(
+    ((getattr(_cipher, n), getattr(sqlite3, n)) for n in _NAMES),
+    key=lambda pair: -len(pair[0].__mro__),
+)
+
+T = TypeVar("T")
+
+
+def translate(exc: BaseException) -> BaseException:
+    """The standard `sqlite3` exception equivalent to a SQLCipher one (or `exc` itself).
+    A full disk (SQLITE_FULL) becomes :class:`DiskFull`, itself an `OperationalError`."""
+    if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == SQLITE_FULL:
+        full = DiskFull(str(exc))
+        full.sqlite_errorcode = exc.sqlite_errorcode  # type: ignore[attr-defined]
+        full.sqlite_errorname = getattr(exc, "sqlite_errorname", "SQLITE_FULL")  # type: ignore[attr-defined]
+        return full
+    for cipher_cls, std_cls in _MAP:
+        if isinstance(exc, cipher_cls):
+            new = std_cls(*exc.args)
+            for attr in ("sqlite_errorcode", "sqlite_errorname"):
+                if hasattr(exc, attr):
+                    setattr(new, attr, getattr(exc, attr))
+            return new
+    return exc
+
+
+def _translated(fn: Callable[..., T]) -> Callable[..., T]:
+    @wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> T:
+        try:
+            return fn(*args, **kwargs)
+        except _cipher.Error as exc:
+            raise translate(exc) from exc
+        except _cipher.Warning as exc:
+            raise translate(exc) from exc
+
+    return call
+
+
+class Cursor:
+    """A SQLCipher cursor whose errors are standard `sqlite3` errors."""
+
+    __slots__ = ("_cursor", "connection")
+
+    def __init__(self, cursor: Any, connection: Connection):
+        self._cursor = cursor
+        self.connection = connection
+
+    def __iter__(self) -> Iterator[Any]:
+        try:
+            yield from self._cursor
+        except _cipher.Error as exc:
+            raise translate(exc) from exc
+
+    def __next__(self) -> Any:
+        try:
+            return next(self._cursor)
+        except _cipher.Error as exc:
+            raise translate(exc) from exc
+
+    def execute(self, sql: str, parameters: Any = ()) -> Cursor:
+        _translated(self._cursor.execute)(sql, parameters)
+        return self
+
+    def executemany(self, sql: str, seq: Any) -> Cursor:
+        _translated(self._cursor.executemany)(sql, seq)
+        return self
+
+    def executescript(self, script: str) -> Cursor:
+        _translated(self._cursor.executescript)(script)
+        return self
+
+    def fetchone(self) -> Any:
+        return _translated(self._cursor.fetchone)()
+
+    def fetchmany(self, size: int | None = None) -> list[Any]:
+        if size is None:
+            return _translated(self._cursor.fetchmany)()
+        return _translated(self._cursor.fetchmany)(size)
+
+    def fetchall(self) -> list[Any]:
+        return _translated(self._cursor.fetchall)()
+
+    def close(self) -> None:
+        _translated(self._cursor.close)()
+
+    def __getattr__(self, name: str) -> Any:  # description, rowcount, lastrowid, arraysize...
+        return getattr(self._cursor, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self.__slots__:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._cursor, name, value)
+
+
+class Connection:
+    """A SQLCipher connection whose errors are standard `sqlite3` errors.
+
+    Attribute reads and writes not defined here (`in_transaction`, `isolation_level`,
+    `row_factory`, `total_changes`, ...) go to the real connection.
+    """
+
+    def __init__(self, raw: Any):
+        object.__setattr__(self, "_raw", raw)
+
+    @property
+    def raw(self) -> Any:
+        """The SQLCipher connection itself (for the backup API)."""
+        return self._raw
+
+    def execute(self, sql: str, parameters: Any = ()) -> Cursor:
+        return Cursor(_translated(self._raw.execute)(sql, parameters), self)
+
+    def executemany(self, sql: str, seq: Any) -> Cursor:
+        return Cursor(_translated(self._raw.executemany)(sql, seq), self)
+
+    def executescript(self, script: str) -> Cursor:
+        return Cursor(_translated(self._raw.executescript)(script), self)
+
+    def cursor(self, *args: Any) -> Cursor:
+        return Cursor(_translated(self._raw.cursor)(*args), self)
+
+    def commit(self) -> None:
+        _translated(self._raw.commit)()
+
+    def rollback(self) -> None:
+        _translated(self._raw.rollback)()
+
+    def close(self) -> None:
+        _translated(self._raw.close)()
+
+    def create_function(self, *args: Any, **kwargs: Any) -> None:
+        _translated(self._raw.create_function)(*args, **kwargs)
+
+    def backup(self, target: Connection, **kwargs: Any) -> None:
+        _translated(self._raw.backup)(target.raw if isinstance(target, Connection) else target, **kwargs)
+
+    def iterdump(self) -> Iterator[str]:
+        try:
+            yield from self._raw.iterdump()
+        except _cipher.Error as exc:
+            raise translate(exc) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._raw, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._raw, name, value)
+
+    def __enter__(self) -> Connection:
+        self._raw.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: Any) -> Any:
+        return _translated(self._raw.__exit__)(*exc_info)
+
+
+def connect(path: str, *, key: bytes | None = None, read_only: bool = False,
+            check_same_thread: bool = True) -> Connection:
+    """Open `path` with SQLCipher; with `key` (32 bytes), the database is read and written
+    encrypted with that raw key. Nothing is read from the file yet: a wrong key shows
+    at the first statement, as `sqlite3.DatabaseError` ("file is not a database")."""
+    if read_only:
+        uri = "file:" + _uri_path(path) + "?mode=ro"
+        raw = _translated(sqlcipher3.connect)(uri, uri=True, check_same_thread=check_same_thread)
+    else:
+        raw = _translated(sqlcipher3.connect)(path, check_same_thread=check_same_thread)
+    conn = Connection(raw)
+    # SQLCipher would otherwise print its own diagnostics (a failed HMAC for a wrong key)
+    # on stderr; our messages say what happened.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:
+        if len(key) != 32:
+            raise ValueError("a database key is 32 bytes")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def _uri_path(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path, safe="/:")
