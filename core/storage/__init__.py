@@ -19,7 +19,13 @@ from sqlite_utils import Database
 from core.i18n import tr
 from core.models import new_uuid, utc_now
 from core.storage import driver, keys
-from core.storage.errors import DatabaseInUse, DiskFull, PasswordRequired, StorageError, WrongPassword
+from core.storage.errors import (
+    DatabaseInUse,
+    DiskFull,
+    PasswordRequired,
+    StorageError,
+    WrongPassword,
+)
 from core.storage.schema import apply_migrations, current_version, latest_version
 
 __all__ = [
@@ -59,12 +65,20 @@ def session(db: Database) -> Session:
 def is_encrypted(path: str | Path) -> bool:
     """Whether the database file at `path` is encrypted (a new or empty file is not)."""
     path = Path(path)
+    header = _header(path)
+    if header == SQLITE_HEADER or not header:
+        return False
+    # Anything else is either SQLCipher pages (whole pages, with a key file beside them)
+    # or a file that is no database at all.
+    return keys.key_file_path(path).exists() or path.stat().st_size % 512 == 0
+
+
+def _header(path: Path) -> bytes:
     try:
         with open(path, "rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+            return fh.read(len(SQLITE_HEADER))
     except FileNotFoundError:
-        return False
-    return header != SQLITE_HEADER and len(header) > 0
+        return b""
 
 
 def open_database(
@@ -96,6 +110,9 @@ def open_database(
     if path.parent and not path.parent.exists():
         raise StorageError(tr("The folder {path} does not exist.", path=path.parent))
     from_key_file = False
+    if exists and not is_encrypted(path) and _header(path) != SQLITE_HEADER:
+        raise StorageError(tr("{path} cannot be opened as a Tawthiq database: {error}.", path=path,
+                              error=tr("it is not a database file")))
     if exists and is_encrypted(path):
         if key is None:
             if not user or password is None:

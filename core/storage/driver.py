@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from functools import wraps
 from typing import Any, TypeVar
 
 import sqlcipher3
@@ -60,17 +59,14 @@ def translate(exc: BaseException) -> BaseException:
     return exc
 
 
-def _translated(fn: Callable[..., T]) -> Callable[..., T]:
-    @wraps(fn)
-    def call(*args: Any, **kwargs: Any) -> T:
-        try:
-            return fn(*args, **kwargs)
-        except _cipher.Error as exc:
-            raise translate(exc) from exc
-        except _cipher.Warning as exc:
-            raise translate(exc) from exc
-
-    return call
+def _call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    # A plain function, not a decorator made per call: functools.wraps around SQLCipher's
+    # methods was seen to drop references to None under pytest until the interpreter
+    # aborted.
+    try:
+        return fn(*args, **kwargs)
+    except (_cipher.Error, _cipher.Warning) as exc:
+        raise translate(exc) from exc
 
 
 class Cursor:
@@ -95,30 +91,30 @@ class Cursor:
             raise translate(exc) from exc
 
     def execute(self, sql: str, parameters: Any = ()) -> Cursor:
-        _translated(self._cursor.execute)(sql, parameters)
+        _call(self._cursor.execute, sql, parameters)
         return self
 
     def executemany(self, sql: str, seq: Any) -> Cursor:
-        _translated(self._cursor.executemany)(sql, seq)
+        _call(self._cursor.executemany, sql, seq)
         return self
 
     def executescript(self, script: str) -> Cursor:
-        _translated(self._cursor.executescript)(script)
+        _call(self._cursor.executescript, script)
         return self
 
     def fetchone(self) -> Any:
-        return _translated(self._cursor.fetchone)()
+        return _call(self._cursor.fetchone)
 
     def fetchmany(self, size: int | None = None) -> list[Any]:
         if size is None:
-            return _translated(self._cursor.fetchmany)()
-        return _translated(self._cursor.fetchmany)(size)
+            return _call(self._cursor.fetchmany)
+        return _call(self._cursor.fetchmany, size)
 
     def fetchall(self) -> list[Any]:
-        return _translated(self._cursor.fetchall)()
+        return _call(self._cursor.fetchall)
 
     def close(self) -> None:
-        _translated(self._cursor.close)()
+        _call(self._cursor.close)
 
     def __getattr__(self, name: str) -> Any:  # description, rowcount, lastrowid, arraysize...
         return getattr(self._cursor, name)
@@ -146,31 +142,31 @@ class Connection:
         return self._raw
 
     def execute(self, sql: str, parameters: Any = ()) -> Cursor:
-        return Cursor(_translated(self._raw.execute)(sql, parameters), self)
+        return Cursor(_call(self._raw.execute, sql, parameters), self)
 
     def executemany(self, sql: str, seq: Any) -> Cursor:
-        return Cursor(_translated(self._raw.executemany)(sql, seq), self)
+        return Cursor(_call(self._raw.executemany, sql, seq), self)
 
     def executescript(self, script: str) -> Cursor:
-        return Cursor(_translated(self._raw.executescript)(script), self)
+        return Cursor(_call(self._raw.executescript, script), self)
 
     def cursor(self, *args: Any) -> Cursor:
-        return Cursor(_translated(self._raw.cursor)(*args), self)
+        return Cursor(_call(self._raw.cursor, *args), self)
 
     def commit(self) -> None:
-        _translated(self._raw.commit)()
+        _call(self._raw.commit)
 
     def rollback(self) -> None:
-        _translated(self._raw.rollback)()
+        _call(self._raw.rollback)
 
     def close(self) -> None:
-        _translated(self._raw.close)()
+        _call(self._raw.close)
 
     def create_function(self, *args: Any, **kwargs: Any) -> None:
-        _translated(self._raw.create_function)(*args, **kwargs)
+        _call(self._raw.create_function, *args, **kwargs)
 
     def backup(self, target: Connection, **kwargs: Any) -> None:
-        _translated(self._raw.backup)(target.raw if isinstance(target, Connection) else target, **kwargs)
+        _call(self._raw.backup, target.raw if isinstance(target, Connection) else target, **kwargs)
 
     def iterdump(self) -> Iterator[str]:
         try:
@@ -189,7 +185,7 @@ class Connection:
         return self
 
     def __exit__(self, *exc_info: Any) -> Any:
-        return _translated(self._raw.__exit__)(*exc_info)
+        return _call(self._raw.__exit__, *exc_info)
 
 
 def connect(path: str, *, key: bytes | None = None, read_only: bool = False,
@@ -199,9 +195,9 @@ def connect(path: str, *, key: bytes | None = None, read_only: bool = False,
     at the first statement, as `sqlite3.DatabaseError` ("file is not a database")."""
     if read_only:
         uri = "file:" + _uri_path(path) + "?mode=ro"
-        raw = _translated(sqlcipher3.connect)(uri, uri=True, check_same_thread=check_same_thread)
+        raw = _call(sqlcipher3.connect, uri, uri=True, check_same_thread=check_same_thread)
     else:
-        raw = _translated(sqlcipher3.connect)(path, check_same_thread=check_same_thread)
+        raw = _call(sqlcipher3.connect, path, check_same_thread=check_same_thread)
     conn = Connection(raw)
     # SQLCipher would otherwise print its own diagnostics (a failed HMAC for a wrong key)
     # on stderr; our messages say what happened.

@@ -4,6 +4,7 @@ SQLCipher connection it fails (the trap), through core.storage.driver it works."
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable
 
 import pytest
@@ -120,3 +121,16 @@ def test_open_database_turns_a_non_database_into_a_storage_error(tmp_path):
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
     with pytest.raises(StorageError, match="cannot be opened"):
         open_database(path)
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
+def test_the_driver_keeps_the_reference_count_of_none(tmp_path):
+    # A wrapper once lost a reference to None per statement; the interpreter aborted
+    # ("deallocating None") after a few dozen database openings.
+    db = open_database(tmp_path / "x.db")
+    db.execute("SELECT ?", [None]).fetchall()
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        db.execute("SELECT ?, NULL", [None]).fetchall()
+    assert abs(sys.getrefcount(None) - before) < 100
+    db.close()

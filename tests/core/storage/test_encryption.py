@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from core.models import Incident, Victim
-from core.storage import PasswordRequired, StorageError, WrongPassword, is_encrypted, open_database, session
+from core.storage import (
+    PasswordRequired,
+    StorageError,
+    WrongPassword,
+    is_encrypted,
+    open_database,
+    session,
+)
 from core.storage import keys as keyfile
 from core.storage.records import load_incident, save_incident
 
