@@ -4,6 +4,7 @@
     tawthiq [--db PATH] demo
     tawthiq [--db PATH] tally [--from D] [--to D] [--by KEY] [--status approved|all] [--json]
     tawthiq [--db PATH] gazetteer import FILE
+    tawthiq [--db PATH] duplicates [--out pairs.csv] [--min-score X]
 
 Errors are one clear sentence on stderr and a non-zero exit, never a traceback for a
 user mistake.
@@ -62,7 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     gsub = g.add_subparsers(dest="gazetteer_command", required=True)
     gi = gsub.add_parser("import", help="load a gazetteer CSV (level,pcode,name_en,name_ar,parent_pcode)")
     gi.add_argument("file", type=Path)
+    _duplicates_parser(sub)
     return parser
+
+
+def _duplicates_parser(sub: argparse._SubParsersAction) -> None:
+    d = sub.add_parser("duplicates", help="list likely duplicate victims (each pair once)")
+    d.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
+    d.add_argument("--min-score", type=float, default=None,
+                   help="lowest score to list, 0 to 1 (default: the likely-duplicate threshold)")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -138,6 +147,33 @@ def _gazetteer(args: argparse.Namespace) -> int:
     db = open_db(args)
     count, _ = import_gazetteer(db, args.file, current_user())
     print(f"Loaded {count} places from {args.file}.")
+    return 0
+
+
+@command("duplicates")
+def _duplicates(args: argparse.Namespace) -> int:
+    import contextlib
+    import csv
+
+    from core.dedupe import THRESHOLD, scan
+
+    if args.min_score is not None and not 0.0 <= args.min_score <= 1.0:
+        raise UserError(f"--min-score must be between 0 and 1, not {args.min_score}.")
+    if args.out is not None and args.out.parent and not args.out.parent.exists():
+        raise UserError(f"The folder {args.out.parent} does not exist.")
+    db = open_db(args)
+    count = 0
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(args.out, "w", encoding="utf-8", newline="")) if args.out else sys.stdout
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["victim_uuid_a", "victim_uuid_b", "score", "reasons"])
+        for found in scan(db, min_score=args.min_score):
+            writer.writerow([found.victim_uuid_a, found.victim_uuid_b, f"{found.score:.3f}",
+                             "; ".join(found.reasons)])
+            count += 1
+    if args.out:
+        threshold = THRESHOLD if args.min_score is None else args.min_score
+        print(f"{count} likely duplicate pairs (score {threshold} or more) written to {args.out}.")
     return 0
 
 

@@ -171,3 +171,57 @@ def _gazetteer(db: Database) -> None:
         pk="pcode",
     )
     db["places"].create_index(["parent_pcode"])
+
+
+@migration(5, "duplicates: name skeletons, event dates, scan results")
+def _duplicates(db: Database) -> None:
+    from core.names import victim_keys  # the keys of the names module at this version
+
+    for column in ("skel_given", "skel_father", "skel_grandfather", "skel_family", "event_date"):
+        db.execute(f"ALTER TABLE victim_keys ADD COLUMN {column} TEXT")
+    # Blocking for likely duplicates: the same given name and family (or father's) name,
+    # nearest in date first; the victim's UUID makes the scan a walk of the index alone.
+    db.execute("CREATE INDEX idx_victim_keys_block_family ON victim_keys"
+               " (skel_given, skel_family, event_date, victim_uuid)")
+    db.execute("CREATE INDEX idx_victim_keys_block_father ON victim_keys"
+               " (skel_given, skel_father, event_date, victim_uuid)")
+    # The date a victim died (death date, else the incident's) follows the records it
+    # comes from, whoever writes them.
+    db.execute(
+        """CREATE TRIGGER victim_keys_event_date AFTER INSERT ON victim_keys BEGIN
+            UPDATE victim_keys SET event_date = (
+                SELECT COALESCE(v.death_date, i.date) FROM victims v
+                JOIN incidents i ON i.incident_uuid = v.incident_uuid
+                WHERE v.victim_uuid = NEW.victim_uuid)
+            WHERE victim_uuid = NEW.victim_uuid;
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER incident_date_event_date AFTER UPDATE OF date ON incidents BEGIN
+            UPDATE victim_keys SET event_date = (
+                SELECT COALESCE(v.death_date, NEW.date) FROM victims v
+                WHERE v.victim_uuid = victim_keys.victim_uuid)
+            WHERE victim_uuid IN (SELECT victim_uuid FROM victims WHERE incident_uuid = NEW.incident_uuid);
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER victim_death_date_event_date AFTER UPDATE OF death_date ON victims BEGIN
+            UPDATE victim_keys SET event_date = (
+                SELECT COALESCE(NEW.death_date, i.date) FROM incidents i
+                WHERE i.incident_uuid = NEW.incident_uuid)
+            WHERE victim_uuid = NEW.victim_uuid;
+        END"""
+    )
+    # Backfill: recompute every stored key with the current rules.
+    rows = list(db.query(
+        "SELECT victim_uuid, given_name, father_name, grandfather_name, family_name, name_latin FROM victims"))
+    db.execute("DELETE FROM victim_keys")
+    db["victim_keys"].insert_all(
+        ({"victim_uuid": r["victim_uuid"], **victim_keys(r)} for r in rows), batch_size=2000)
+    # The pairs the last full scan found, for the review screen.
+    db["duplicate_candidates"].create(
+        {"victim_uuid_a": str, "victim_uuid_b": str, "score": float, "reasons": str, "scanned_at": str},
+        pk=("victim_uuid_a", "victim_uuid_b"),
+    )
+    db["duplicate_candidates"].create_index(["score"])
+    db["duplicate_decisions"].create_index(["victim_uuid_a", "victim_uuid_b"], index_name="idx_decisions_pair")

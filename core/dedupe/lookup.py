@@ -1,0 +1,125 @@
+"""As-you-type: the records already in the database that the victim being typed may be.
+
+Blocking goes through the indexed skeletons in `victim_keys` (the same given name and the
+same family name, or the same given name and the same father's name), nearest in date
+first, so that a lookup reads a few dozen rows whatever the size of the database.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from core import names
+from core.dedupe.decisions import decided_with
+from core.dedupe.profile import LIVE, PROFILE_COLUMNS, PROFILE_FROM, Profile, from_fields, from_row
+from core.dedupe.score import MAX_DAYS, THRESHOLD, score_pair
+
+#: Rows read per block and direction in date.
+PER_BLOCK = 40
+
+
+@dataclass
+class LikelyMatch:
+    victim_uuid: str
+    incident_uuid: str
+    incident_date: str
+    governorate: str
+    locality: str
+    name: str
+    names: dict[str, str]
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def block_keys(profile: Profile) -> set[tuple[str, str, str]]:
+    """(column, given skeleton, other skeleton) pairs under which a profile is filed."""
+    out: set[tuple[str, str, str]] = set()
+    for keys in (profile.keys, profile.latin):
+        if keys is None or not keys[0]:
+            continue
+        given = names.part_skeleton_of_key(keys[0])
+        if not given:
+            continue
+        if keys[3]:
+            out.add(("skel_family", given, names.part_skeleton_of_key(keys[3])))
+        if keys[1]:
+            out.add(("skel_father", given, names.part_skeleton_of_key(keys[1])))
+    return {k for k in out if k[2]}
+
+
+def _candidate_uuids(db: Database, profile: Profile) -> set[str]:
+    found: set[str] = set()
+    for column, given, other in block_keys(profile):
+        base = f"SELECT victim_uuid FROM victim_keys WHERE skel_given = ? AND {column} = ?"
+        if profile.day is None:
+            rows = db.execute(base + " LIMIT ?", [given, other, PER_BLOCK * 2]).fetchall()
+        else:
+            day = date.fromordinal(profile.day)
+            low = date.fromordinal(profile.day - MAX_DAYS).isoformat()
+            high = date.fromordinal(profile.day + MAX_DAYS).isoformat()
+            rows = db.execute(
+                base + " AND event_date >= ? AND event_date <= ? ORDER BY event_date LIMIT ?",
+                [given, other, day.isoformat(), high, PER_BLOCK]).fetchall()
+            rows += db.execute(
+                base + " AND event_date < ? AND event_date >= ? ORDER BY event_date DESC LIMIT ?",
+                [given, other, day.isoformat(), low, PER_BLOCK]).fetchall()
+        found.update(r[0] for r in rows)
+    return found
+
+
+def profiles(db: Database, uuids: list[str]) -> list[Profile]:
+    out: list[Profile] = []
+    for start in range(0, len(uuids), 500):
+        batch = uuids[start:start + 500]
+        marks = ",".join("?" * len(batch))
+        out.extend(from_row(r) for r in db.execute(
+            f"SELECT {PROFILE_COLUMNS} FROM {PROFILE_FROM} WHERE k.victim_uuid IN ({marks}) AND {LIVE}",
+            batch).fetchall())
+    return out
+
+
+def matches_for(db: Database, profile: Profile, min_score: float) -> list[tuple[Profile, float, list[str]]]:
+    """Every stored record scoring at least `min_score` against `profile`, best first,
+    leaving out the record itself and pairs already decided."""
+    uuids = _candidate_uuids(db, profile)
+    uuids.discard(profile.victim_uuid)
+    if profile.victim_uuid:
+        uuids -= decided_with(db, profile.victim_uuid)
+    out = []
+    for other in profiles(db, sorted(uuids)):
+        match = score_pair(profile, other)
+        if match.score >= min_score:
+            out.append((other, match.score, match.reasons))
+    out.sort(key=lambda m: (-m[1], m[0].victim_uuid))
+    return out
+
+
+def likely_duplicates(
+    db: Database,
+    victim_fields: dict[str, Any],
+    incident_fields: dict[str, Any] | None = None,
+    limit: int = 10,
+    min_score: float | None = None,
+) -> list[LikelyMatch]:
+    """The records already stored that the victim being typed is likely to be, best first.
+
+    `victim_fields` and `incident_fields` use the exchange format's field names; any may
+    be missing (a form half filled in). Needs a given name and a father's or family name.
+    """
+    profile = from_fields(victim_fields, incident_fields)
+    found = matches_for(db, profile, THRESHOLD if min_score is None else min_score)[:limit]
+    return [
+        LikelyMatch(
+            victim_uuid=p.victim_uuid, incident_uuid=p.incident_uuid, incident_date=p.incident_date,
+            governorate=p.governorate, locality=p.place, name=p.display_name,
+            names=dict(zip(("given_name", "father_name", "grandfather_name", "family_name"), p.raw, strict=True)),
+            score=score, reasons=reasons,
+        )
+        for p, score, reasons in found
+    ]

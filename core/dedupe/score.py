@@ -1,0 +1,224 @@
+"""How alike two victim records are: a score in [0, 1] and the reasons for it.
+
+The given name weighs as much as the whole lineage (father's, grandfather's and family
+name). Hard rules come before any weighing:
+
+- given names that differ (under :data:`GIVEN_MIN`) cap the score far below the threshold,
+  whatever else agrees: brothers and sisters killed together share everything but the
+  given name, and merging them would erase a victim;
+- a lineage part that differs (a father's name, a family name) caps it too: cousins,
+  namesakes, a father and his son;
+- sexes that disagree cap it;
+- only a given name to compare cannot make a likely duplicate.
+
+What is left is weighed by the circumstances: the date (a day apart is usual between two
+sources), the governorate and locality, the age.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+
+from core import names
+from core.dedupe.profile import Profile
+from core.i18n import tr
+
+#: Pairs scoring at least this are likely duplicates. Chosen on the benchmark's labelled
+#: data (bench/README.md, "Duplicates"): the middle of the widest gap between sibling or
+#: namesake pairs and true duplicates.
+THRESHOLD = 0.8
+GIVEN_MIN = 0.8
+LINEAGE_MIN = 0.75
+#: Beyond this many days apart no pair reaches the threshold (see the date factor).
+MAX_DAYS = 30
+
+LINEAGE_WEIGHTS = {1: 0.4, 2: 0.2, 3: 0.4}  # father, grandfather, family
+
+
+@dataclass
+class Match:
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def _ratio(a: str, b: str) -> float:
+    return Indel.normalized_similarity(a, b)
+
+
+@lru_cache(maxsize=500_000)
+def token_similarity(a: str, b: str) -> float:
+    """How alike two folded name tokens are, in [0, 1], whatever their scripts."""
+    if a == b:
+        return 1.0
+    ca, cb = names.canonical(a), names.canonical(b)
+    if ca and cb:
+        # Two listed names: the same name in two spellings or scripts, or two names.
+        return 0.97 if ca & cb else min(_ratio(a, b), 0.5)
+    sa, sb = names.token_skeleton(a), names.token_skeleton(b)
+    if names.is_arabic(a) == names.is_arabic(b):
+        r = _ratio(a, b)
+        return max(r, 0.88) if sa and sa == sb else r
+    if sa and sa == sb:
+        return 0.9
+    return _ratio(sa, sb) * 0.85
+
+
+@lru_cache(maxsize=500_000)
+def part_similarity(a: str, b: str) -> float:
+    """How alike two name parts (folded keys, possibly of several tokens) are."""
+    if a == b:
+        return 1.0
+    ta, tb = a.split(), b.split()
+    if len(ta) == len(tb):
+        return sum(token_similarity(x, y) for x, y in zip(ta, tb, strict=True)) / len(ta)
+    return max(token_similarity(a.replace(" ", ""), b.replace(" ", "")),
+               token_similarity(ta[0], tb[0]) * 0.9 if ta and tb else 0.0)
+
+
+def _name_score(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[float, float | None, dict[int, float]]:
+    given = part_similarity(ka[0], kb[0]) if ka[0] and kb[0] else None
+    lineage = {i: part_similarity(ka[i], kb[i]) for i in (1, 2, 3) if ka[i] and kb[i]}
+    if given is None:
+        return 0.0, None, lineage
+    if lineage:
+        weight = sum(LINEAGE_WEIGHTS[i] for i in lineage)
+        lin = sum(LINEAGE_WEIGHTS[i] * s for i, s in lineage.items()) / weight
+        return 0.5 * given + 0.5 * lin, given, lineage
+    return given, given, lineage
+
+
+def _best_names(a: Profile, b: Profile) -> tuple[float, float | None, dict[int, float]]:
+    best = _name_score(a.keys, b.keys)
+    for ka in (a.keys, a.latin):
+        for kb in (b.keys, b.latin):
+            if ka is None or kb is None or (ka is a.keys and kb is b.keys):
+                continue
+            candidate = _name_score(ka, kb)
+            if candidate[1] is not None and (best[1] is None or candidate[0] > best[0]):
+                best = candidate
+    return best
+
+
+def score_pair(a: Profile, b: Profile) -> Match:
+    """The score of a pair of victim records and the reasons for it."""
+    name, given, lineage = _best_names(a, b)
+    if given is None:
+        return Match(0.0, [tr("No given name to compare.")])
+    reasons: list[str] = []
+    cap = 1.0
+    lineage_same = bool(lineage) and all(s >= 0.9 for s in lineage.values())
+    if given < GIVEN_MIN:
+        cap = min(cap, 0.4)
+        if lineage_same:
+            reasons.append(tr("Same lineage, different given names ({a} / {b}): siblings or cousins.",
+                              a=a.raw[0], b=b.raw[0]))
+        else:
+            reasons.append(tr("Given names differ: {a} / {b}.", a=a.raw[0], b=b.raw[0]))
+        if _parent_and_child(a, b):
+            reasons.append(tr("One's father's name is the other's given name: father and child?"))
+    else:
+        if given >= 0.999:
+            reasons.append(tr("Same given name."))
+        else:
+            reasons.append(tr("Given names alike: {a} / {b}.", a=a.raw[0], b=b.raw[0]))
+    differing = [i for i, s in lineage.items() if s < LINEAGE_MIN]
+    for i in sorted(lineage):
+        if i in differing:
+            cap = min(cap, 0.5)
+            reasons.append(_part_differs(i, a.raw[i] or "?", b.raw[i] or "?"))
+        elif given >= GIVEN_MIN:
+            reasons.append(_part_same(i))
+    if not lineage:
+        cap = min(cap, 0.6)
+        reasons.append(tr("Only the given names can be compared."))
+    factor = 1.0
+    if a.sex in ("male", "female") and b.sex in ("male", "female") and a.sex != b.sex:
+        cap = min(cap, 0.3)
+        reasons.append(tr("Sexes differ."))
+    factor *= _date_factor(a, b, reasons)
+    factor *= _place_factor(a, b, reasons)
+    factor *= _age_factor(a, b, reasons)
+    score = round(min(cap, name * factor), 3)
+    return Match(score, reasons)
+
+
+def _part_differs(i: int, a: str, b: str) -> str:
+    if i == 1:
+        return tr("Father's names differ: {a} / {b}.", a=a, b=b)
+    if i == 2:
+        return tr("Grandfather's names differ: {a} / {b}.", a=a, b=b)
+    return tr("Family names differ: {a} / {b}.", a=a, b=b)
+
+
+def _part_same(i: int) -> str:
+    if i == 1:
+        return tr("Same father's name.")
+    if i == 2:
+        return tr("Same grandfather's name.")
+    return tr("Same family name.")
+
+
+def _parent_and_child(a: Profile, b: Profile) -> bool:
+    def alike(x: str, y: str) -> bool:
+        return bool(x and y) and part_similarity(x, y) >= 0.9
+
+    return alike(a.keys[1], b.keys[0]) or alike(a.keys[0], b.keys[1])
+
+
+def _date_factor(a: Profile, b: Profile, reasons: list[str]) -> float:
+    if a.day is None or b.day is None:
+        return 0.95
+    days = abs(a.day - b.day)
+    if days == 0:
+        reasons.append(tr("Same date."))
+        return 1.0
+    if days == 1:
+        reasons.append(tr("Dates one day apart."))
+        return 0.98
+    if days <= 3:
+        reasons.append(tr("Dates {days} days apart.", days=days))
+        return 0.92
+    if days <= MAX_DAYS:
+        reasons.append(tr("Dates {days} days apart.", days=days))
+        return 0.78
+    reasons.append(tr("Dates {days} days apart.", days=days))
+    return 0.5
+
+
+def _place_factor(a: Profile, b: Profile, reasons: list[str]) -> float:
+    if not a.governorate or not b.governorate:
+        return 0.97
+    if a.governorate != b.governorate:
+        reasons.append(tr("Different governorates."))
+        return 0.7
+    if a.locality and b.locality:
+        if _ratio(a.locality, b.locality) >= 0.8:
+            reasons.append(tr("Same place."))
+            return 1.0
+        reasons.append(tr("Same governorate, different localities."))
+        return 0.9
+    reasons.append(tr("Same governorate."))
+    return 1.0
+
+
+def _age_factor(a: Profile, b: Profile, reasons: list[str]) -> float:
+    if a.age is not None and b.age is not None:
+        years = abs(a.age - b.age)
+        if years == 0:
+            reasons.append(tr("Same age."))
+            return 1.0
+        if years <= 2:
+            reasons.append(tr("Ages {a} and {b}.", a=a.age, b=b.age))
+            return 0.98
+        if years <= 5:
+            reasons.append(tr("Ages {a} and {b}.", a=a.age, b=b.age))
+            return 0.88
+        reasons.append(tr("Ages differ: {a} and {b}.", a=a.age, b=b.age))
+        return 0.6
+    groups = {a.age_group, b.age_group}
+    if groups == {"child", "adult"}:
+        reasons.append(tr("One a child, the other an adult."))
+        return 0.6
+    return 1.0

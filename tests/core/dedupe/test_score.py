@@ -1,0 +1,90 @@
+"""The scoring's hard cases."""
+from __future__ import annotations
+
+from typing import Any
+
+from core.dedupe import THRESHOLD, from_fields, score_pair
+
+PLACE = {"date": "2016-01-05", "governorate": "SY02", "locality": "Douma"}
+
+
+def person(incident: dict[str, Any] | None = None, **fields: Any):
+    base = {"sex": "male", "age": 30}
+    return from_fields({**base, **fields}, {**PLACE, **(incident or {})})
+
+
+def test_the_same_person_in_arabic_and_in_latin_is_a_likely_duplicate() -> None:
+    a = person(given_name="محمد", father_name="أحمد", family_name="الحلبي")
+    b = person({"date": "2016-01-06", "locality": "Duma"}, given_name="Mohamed", father_name="Ahmed",
+               family_name="al-Halabi", age=31)
+    match = score_pair(a, b)
+    assert match.score >= THRESHOLD
+    assert any("Same father" in r for r in match.reasons)
+
+
+def test_spelling_variants_in_arabic_are_the_same_name() -> None:
+    a = person(given_name="أسامة", father_name="عبد الله", family_name="الزعبي")
+    b = person(given_name="اسامه", father_name="عبدالله", family_name="زعبي")
+    assert score_pair(a, b).score >= 0.99
+
+
+def test_siblings_with_the_same_lineage_are_never_likely_duplicates() -> None:
+    for x, y in [("محمد", "محمود"), ("Mohammad", "Mahmoud"), ("محمد", "Mahmoud"), ("أحمد", "حمد"),
+                 ("حسن", "حسين"), ("Rami", "Rana")]:
+        a = person(given_name=x, father_name="خالد", grandfather_name="علي", family_name="الحلبي")
+        b = person(given_name=y, father_name="خالد", grandfather_name="علي", family_name="الحلبي")
+        match = score_pair(a, b)
+        assert match.score < THRESHOLD, (x, y, match)
+        assert "siblings" in match.reasons[0]
+
+
+def test_father_and_son_are_not_likely_duplicates() -> None:
+    father = person(given_name="أحمد", father_name="محمود", family_name="الحلبي", age=50)
+    son = person(given_name="خالد", father_name="أحمد", grandfather_name="محمود", family_name="الحلبي", age=20)
+    match = score_pair(father, son)
+    assert match.score < THRESHOLD
+    assert any("father and child" in r for r in match.reasons)
+
+
+def test_a_common_name_in_another_month_and_place_is_another_person() -> None:
+    a = person(given_name="محمد", father_name="أحمد", family_name="العلي")
+    b = person({"date": "2016-04-20", "governorate": "SY07", "locality": "Maarat"},
+               given_name="محمد", father_name="أحمد", family_name="العلي", age=30)
+    assert score_pair(a, b).score < THRESHOLD
+
+
+def test_cousins_with_different_fathers_are_not_likely_duplicates() -> None:
+    a = person(given_name="محمد", father_name="أحمد", family_name="العلي")
+    b = person(given_name="محمد", father_name="خالد", family_name="العلي")
+    assert score_pair(a, b).score < THRESHOLD
+
+
+def test_sex_disagreeing_rules_out_a_duplicate() -> None:
+    a = person(given_name="نور", father_name="أحمد", family_name="العلي", sex="male")
+    b = person(given_name="نور", father_name="أحمد", family_name="العلي", sex="female")
+    assert score_pair(a, b).score < THRESHOLD
+
+
+def test_a_missing_father_name_does_not_hide_a_duplicate() -> None:
+    a = person(given_name="خالد", father_name="أحمد", family_name="الحموي")
+    b = person(given_name="Khalid", family_name="al-Hamwi", age=None)
+    assert score_pair(a, b).score >= THRESHOLD
+
+
+def test_a_given_name_alone_is_not_enough() -> None:
+    a = person(given_name="خالد")
+    b = person(given_name="خالد")
+    assert score_pair(a, b).score < THRESHOLD
+
+
+def test_ages_far_apart_lower_the_score() -> None:
+    a = person(given_name="خالد", father_name="أحمد", family_name="الحموي", age=12)
+    b = person(given_name="خالد", father_name="أحمد", family_name="الحموي", age=40)
+    assert score_pair(a, b).score < THRESHOLD
+
+
+def test_score_is_symmetric_and_within_bounds() -> None:
+    a = person(given_name="Ahmad", father_name="Khaled", family_name="Hamada")
+    b = person(given_name="احمد", father_name="خالد", family_name="حمادة", age=33)
+    s1, s2 = score_pair(a, b).score, score_pair(b, a).score
+    assert s1 == s2 and 0.0 <= s1 <= 1.0

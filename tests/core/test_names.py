@@ -1,0 +1,123 @@
+"""One test per normalisation rule of core.names."""
+from __future__ import annotations
+
+import pytest
+
+from core import names
+from core.models import Victim
+
+
+def key(text: str) -> str:
+    return names.part_key(text)
+
+
+def test_hamza_and_alef_forms_fold_to_bare_alef() -> None:
+    assert key("أحمد") == key("احمد") == key("إحمد") == key("آحمد")
+
+
+def test_alef_maqsura_folds_to_ya() -> None:
+    assert key("مصطفى") == key("مصطفي")
+
+
+def test_ta_marbuta_folds_to_ha() -> None:
+    assert key("فاطمة") == key("فاطمه")
+
+
+def test_diacritics_are_dropped() -> None:
+    assert key("مُحَمَّد") == key("محمد")
+
+
+def test_tatweel_is_dropped() -> None:
+    assert key("محـــمد") == key("محمد")
+
+
+def test_abd_compounds_are_joined_whatever_the_spacing() -> None:
+    assert key("عبد الله") == key("عبدالله")
+    assert key("عبد الرحمن") == key("عبدالرحمن")
+
+
+def test_abu_compounds_are_joined() -> None:
+    assert key("أبو بكر") == key("ابوبكر")
+
+
+def test_arabic_article_is_dropped() -> None:
+    assert key("الحلبي") == key("حلبي")
+    assert key("الله") == "الله"  # the word itself is not an article
+
+
+def test_latin_case_and_accents_fold() -> None:
+    assert key("AHMAD") == key("ahmad") == key("Ahmád")
+
+
+def test_latin_hyphens_and_articles_al_el_fold() -> None:
+    assert key("al-Halabi") == key("Al Halabi") == key("El-Halabi") == key("Halabi")
+
+
+def test_latin_doubled_letters_collapse() -> None:
+    assert key("Hassan") == key("Hasan")
+
+
+def test_latin_transliteration_variants_of_mohammad() -> None:
+    assert {key(v) for v in ("Mohammad", "Muhammad", "Mohammed", "Mohamed")} == {"muhamad"}
+    assert names.canonical(key("Mhd")) == names.canonical(key("محمد"))
+
+
+def test_latin_ou_u_and_ee_i() -> None:
+    assert key("Mahmoud") == key("Mahmud")
+    assert key("Saeed") == key("Said")
+
+
+def test_latin_q_k_and_e_a_o_u() -> None:
+    assert key("Qasem") == key("Kasam")
+    assert key("Omar") == key("Umar")
+
+
+def test_latin_final_h_after_a_vowel_is_dropped() -> None:
+    assert key("Fatimah") == key("Fatima")
+
+
+def test_latin_ei_ai_fold() -> None:
+    assert key("Hussein") == key("Hussain")
+
+
+def test_latin_abd_compounds() -> None:
+    assert key("Abdul Rahman") == key("Abd al-Rahman") == key("Abdurrahman") == key("Abdelrahman")
+
+
+def test_latin_din_compounds() -> None:
+    assert names.part_skeleton("Nour al-Din") == names.part_skeleton("Nureddin") == names.part_skeleton("نور الدين")
+
+
+def test_cross_script_skeletons_agree() -> None:
+    for arabic, latin in [("محمد", "Mhd"), ("الحلبي", "al-Halabi"), ("فاطمة", "Fatmeh"),
+                          ("عبد الرحمن", "Abdul Rahman"), ("ابراهيم", "Ibrahim"), ("قاسم", "Kassem")]:
+        assert names.part_skeleton(arabic) == names.part_skeleton(latin), (arabic, latin)
+
+
+def test_listed_names_tell_apart_what_the_skeleton_cannot() -> None:
+    assert names.part_skeleton("محمد") == names.part_skeleton("محمود")
+    assert names.canonical(key("محمد")) != names.canonical(key("محمود"))
+    assert names.canonical(key("Mahmoud")) == names.canonical(key("محمود"))
+
+
+def test_full_latin_name_splits_into_parts_keeping_compounds() -> None:
+    assert names.split_full_name("Mohammad Abd al-Rahman al-Halabi") == {
+        "given": "Mohammad", "father": "Abd al-Rahman", "family": "al-Halabi"}
+
+
+def test_victim_keys_leave_the_raw_text_alone() -> None:
+    v = Victim(incident_uuid="00000000-0000-4000-8000-000000000001", given_name="مُحَمَّد",
+               family_name="الحلبي")
+    keys = names.victim_keys(v)
+    assert keys["key_given"] == "محمد" and keys["skel_family"] == "hlb"
+    assert v.given_name == "مُحَمَّد"
+
+
+def test_victim_keys_fall_back_on_the_latin_full_name() -> None:
+    keys = names.victim_keys({"name_latin": "Ahmad Khaled Hamada"})
+    assert (keys["key_given"], keys["key_father"], keys["key_family"]) == ("ahmad", "khalad", "hamada")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "-", "'"])
+def test_empty_or_punctuation_only_gives_empty_keys(text: str) -> None:
+    assert names.part_key(text) == "" and names.part_skeleton(text) == ""
