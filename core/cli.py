@@ -203,5 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # Run the imported module, not this `__main__` copy of it, so that exceptions raised
+    # elsewhere (e.g. a `UserError` subclass) are the classes `main` catches.
+    from core import cli
+
     i18n.language()
-    raise SystemExit(main())
+    raise SystemExit(cli.main())
