@@ -5,6 +5,11 @@
     tawthiq [--db PATH] tally [--from D] [--to D] [--by KEY] [--status approved|all] [--json]
     tawthiq [--db PATH] gazetteer import FILE
     tawthiq [--db PATH] duplicates [--out pairs.csv] [--min-score X]
+    tawthiq [--db PATH] backup [--keep K] [--every N] [--list]
+    tawthiq [--db PATH] restore BACKUP
+
+A new database is created encrypted under `TAWTHIQ_USER`/`TAWTHIQ_PASSWORD` (or a
+prompt), unless `--plain` is given.
 
 Errors are one clear sentence on stderr and a non-zero exit, never a traceback for a
 user mistake.
@@ -44,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tawthiq", description="Documentation of civilian casualties.")
     parser.add_argument("--db", type=Path, default=None,
                         help="database file (default: $TAWTHIQ_DB, else tawthiq.db in the user data folder)")
+    parser.add_argument("--plain", action="store_true",
+                        help="create a new database unencrypted (by default it is encrypted under"
+                             " $TAWTHIQ_USER and $TAWTHIQ_PASSWORD, or a prompt)")
     sub = parser.add_subparsers(dest="command")
 
     sub.add_parser("gui", help="open the window (the default)")
@@ -64,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     gi = gsub.add_parser("import", help="load a gazetteer CSV (level,pcode,name_en,name_ar,parent_pcode)")
     gi.add_argument("file", type=Path)
     _duplicates_parser(sub)
+    _add_backup_commands(sub)
     return parser
 
 
@@ -89,8 +98,60 @@ def database_path(args: argparse.Namespace) -> Path:
     return args.db if args.db is not None else paths.default_database()
 
 
-def open_db(args: argparse.Namespace):
-    return open_database(database_path(args))
+def credentials(path: Path) -> tuple[str, str] | None:
+    """The user name and password from `TAWTHIQ_USER`/`TAWTHIQ_PASSWORD`, else asked at
+    the terminal; None when neither is available."""
+    user = os.environ.get("TAWTHIQ_USER")
+    password = os.environ.get("TAWTHIQ_PASSWORD")
+    if password is None and sys.stdin.isatty():
+        import getpass
+
+        user = user or input("User name: ").strip()
+        password = getpass.getpass(f"Password for {user} ({path.name}): ")
+    if not user or password is None:
+        return None
+    return user, password
+
+
+_HELD_LOCKS: list[object] = []
+
+
+def open_db(args: argparse.Namespace, *, write: bool = True):
+    """Open the database for a command. An encrypted file is unlocked with the user's
+    credentials; a new file is created encrypted under them (or plain with --plain).
+    A writing command takes the one-writer lock and is refused while another Tawthiq
+    process writes; a reading one then opens the file read-only."""
+    from core.storage import DatabaseInUse, is_encrypted
+    from core.storage.lock import InstanceLock
+
+    path = database_path(args)
+    new = not path.exists() or path.stat().st_size == 0
+    if not path.parent.exists():
+        raise UserError(f"The folder {path.parent} does not exist.")
+    read_only = False
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()
+        _HELD_LOCKS.append(lock)
+    except DatabaseInUse as exc:
+        if write or new:
+            raise UserError(f"{exc} Close it first; nothing was changed.") from None
+        print(f"tawthiq: {exc} Opening it read-only.", file=sys.stderr)
+        read_only = True
+    if new and getattr(args, "plain", False):
+        return open_database(path, encrypt=False)
+    if new or is_encrypted(path):
+        given = credentials(path)
+        if given is None:
+            if new:
+                raise UserError(f"A new database is encrypted: set TAWTHIQ_USER and TAWTHIQ_PASSWORD (or run"
+                                f" in a terminal to be asked), or give --plain to create {path.name} unencrypted.")
+            raise UserError(f"{path} is encrypted: set TAWTHIQ_USER and TAWTHIQ_PASSWORD, or run in a terminal"
+                            " to be asked.")
+        user, password = given
+        return open_database(path, user=user, password=password, encrypt=True if new else None,
+                             read_only=read_only)
+    return open_database(path, read_only=read_only)
 
 
 @command("gui")
@@ -112,7 +173,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 @command("tally")
 def _tally(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    db = open_db(args, write=False)
     result = tallies.tally(
         db, date_from=args.date_from, date_to=args.date_to, by=args.by, status=args.status,
         civilian=args.civilian, perpetrator=args.perpetrator, governorate=args.governorate,
@@ -174,6 +235,60 @@ def _duplicates(args: argparse.Namespace) -> int:
     if args.out:
         threshold = THRESHOLD if args.min_score is None else args.min_score
         print(f"{count} likely duplicate pairs (score {threshold} or more) written to {args.out}.")
+def _add_backup_commands(sub: argparse._SubParsersAction) -> None:
+    b = sub.add_parser("backup", help="back up the database now (into backups/ beside it)")
+    b.add_argument("--keep", type=int, help="keep this many backups (saved as the setting)")
+    b.add_argument("--every", type=int, help="back up automatically after this many saves (0: never)")
+    b.add_argument("--list", action="store_true", help="list the backups instead")
+    r = sub.add_parser("restore", help="replace the database with a backup, after checking it")
+    r.add_argument("backup", type=Path)
+
+
+@command("backup")
+def _backup(args: argparse.Namespace) -> int:
+    from core import backup
+
+    if args.list:
+        for path in backup.list_backups(database_path(args)):
+            print(path)
+        return 0
+    db = open_db(args)
+    if args.keep is not None or args.every is not None:
+        try:
+            backup.set_backup_settings(db, every=args.every, keep=args.keep)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    path = backup.make_backup(db)
+    print(f"Backed up to {path}.")
+    return 0
+
+
+@command("restore")
+def _restore(args: argparse.Namespace) -> int:
+    from core import backup
+    from core.storage import DatabaseInUse, is_encrypted, keys
+    from core.storage.lock import InstanceLock
+
+    path = database_path(args)
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()
+    except DatabaseInUse as exc:
+        raise UserError(f"{exc} Close it before restoring; nothing was changed.") from None
+    try:
+        key = None
+        if is_encrypted(path) or is_encrypted(args.backup):
+            given = credentials(path)
+            if given is None:
+                raise UserError("The database is encrypted: set TAWTHIQ_USER and TAWTHIQ_PASSWORD, or run in a"
+                                " terminal to be asked.")
+            key = keys.unlock(path, *given)
+        info, aside = backup.restore_backup(path, args.backup, key)
+    finally:
+        lock.release()
+    print(f"Restored {info.incidents} incidents and {info.victims} victims from {args.backup}.")
+    if aside is not None:
+        print(f"The replaced database is kept as {aside}.")
     return 0
 
 
@@ -200,6 +315,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("tawthiq: interrupted.", file=sys.stderr)
         return 130
+    finally:
+        while _HELD_LOCKS:
+            _HELD_LOCKS.pop().release()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

@@ -63,5 +63,5 @@ def test_a_database_in_a_missing_folder_is_one_sentence(tmp_path, capsys):
 
 
 def test_gazetteer_import(db_path, gazetteer_csv, capsys):
-    assert main(["--db", str(db_path), "gazetteer", "import", str(gazetteer_csv)]) == 0
+    assert main(["--db", str(db_path), "--plain", "gazetteer", "import", str(gazetteer_csv)]) == 0
     assert "Loaded 348 places" in capsys.readouterr().out
