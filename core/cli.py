@@ -235,6 +235,9 @@ def _duplicates(args: argparse.Namespace) -> int:
     if args.out:
         threshold = THRESHOLD if args.min_score is None else args.min_score
         print(f"{count} likely duplicate pairs (score {threshold} or more) written to {args.out}.")
+    return 0
+
+
 def _add_backup_commands(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("backup", help="back up the database now (into backups/ beside it)")
     b.add_argument("--keep", type=int, help="keep this many backups (saved as the setting)")
