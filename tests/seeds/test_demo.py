@@ -56,7 +56,10 @@ def test_january_russian_killings_by_governorate_equal_the_published_figures(dem
     assert result.total.killed == party["killed"]
 
 
-def test_cli_demo_then_tally_json_prints_the_published_figures(tmp_path: Path, capsys):
+def test_cli_demo_then_tally_json_prints_the_published_figures(tmp_path: Path, capsys, monkeypatch, fast_kdf):
+    # `tawthiq demo` on a new file creates it encrypted under these credentials.
+    monkeypatch.setenv("TAWTHIQ_USER", "amal")
+    monkeypatch.setenv("TAWTHIQ_PASSWORD", "correct horse")
     db = str(tmp_path / "x.db")
     assert main(["--db", db, "demo"]) == 0
     assert "Loaded the demonstration data" in capsys.readouterr().out
@@ -78,7 +81,10 @@ def test_cli_demo_then_tally_json_prints_the_published_figures(tmp_path: Path, c
         assert by_place[published["key"]] == published["killed"]
 
 
-def test_cli_refuses_to_load_twice_in_one_sentence(tmp_path: Path, capsys):
+def test_cli_refuses_to_load_twice_in_one_sentence(tmp_path: Path, capsys, monkeypatch, fast_kdf):
+    # `tawthiq demo` on a new file creates it encrypted under these credentials.
+    monkeypatch.setenv("TAWTHIQ_USER", "amal")
+    monkeypatch.setenv("TAWTHIQ_PASSWORD", "correct horse")
     db = str(tmp_path / "x.db")
     assert main(["--db", db, "demo"]) == 0
     capsys.readouterr()
