@@ -27,12 +27,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from core import audit
 from core.cli import UserError
+from core.dedupe.decisions import decide
+from core.dedupe.scan import scan_and_store
 from core.models import Incident, Victim, utc_now
 from core.storage import get_meta, set_meta
 from core.storage import origin as database_origin
-from core.storage.facts import relink_persons
 from core.storage.records import bulk_insert
 from seeds import names, text
 from seeds.names import Name
@@ -685,12 +685,12 @@ def load_demo(db: Database, user: str) -> str:
         raise DemoAlreadyLoaded(f"The demonstration data is already in this database{when}; nothing was added.")
     with db.atomic():
         bulk_insert(db, demo.records, user)
-        db.table("duplicate_decisions").insert_all(demo.decisions)
         for row in demo.decisions:
-            audit.append(db, user=row["decided_by"], action="decide", record_type="duplicate_decision",
-                         record_uuid=row["decision_uuid"], before=None, after=row, at=row["decided_at"])
-        relink_persons(db, [r[k] for r in demo.decisions for k in ("victim_uuid_a", "victim_uuid_b")])
+            decide(db, row["victim_uuid_a"], row["victim_uuid_b"], row["decision"], row["decided_by"],
+                   now=row["decided_at"])
         db.table("comments").insert_all(demo.comments)
+        candidates = scan_and_store(db).pairs  # so that the duplicates list is ready to show
         set_meta(db, DEMO_META, utc_now())
     return (f"Loaded the demonstration data: {len(demo.records)} incidents, {demo.victims} victims, "
-            f"{len(demo.decisions)} duplicate decisions and {len(demo.comments)} review comments.")
+            f"{len(demo.decisions)} duplicate decisions, {len(demo.comments)} review comments; "
+            f"{candidates} likely duplicate pairs to review.")

@@ -182,3 +182,11 @@ def test_planted_duplicates_differ_as_their_kind_says(demo_db):
             assert a[1] and not b[1] and a[0] == b[0]
         elif p.kind in ("age", "linked"):
             assert abs(a[4] - b[4]) == 1
+
+
+def test_planted_duplicates_wait_in_the_duplicates_list(demo_db):
+    waiting = {frozenset(r) for r in demo_db.execute(
+        "SELECT victim_uuid_a, victim_uuid_b FROM duplicate_candidates").fetchall()}
+    for p in generate().planted:
+        if p.kind != "linked":  # decided already: no longer a candidate
+            assert frozenset((p.original, p.duplicate)) in waiting, p
