@@ -29,5 +29,13 @@ lint: $(STAMP)
 demo: $(STAMP)
 	$(PY) -m core.cli demo
 
+# The Arabic translation: lupdate collects every self.tr()/translate() string of gui/ into
+# the .ts source (translated there, for instance with pyside6-linguist); lrelease compiles
+# the .qm that the application loads. Both files are committed.
+TS := resources/translations/tawthiq_ar.ts
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find gui -name '*.py' | sort) -ts $(TS) -target-language ar -no-obsolete -locations none
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
 clean:
 	rm -rf $(VENV) .pytest_cache

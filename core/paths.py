@@ -17,9 +17,12 @@ def data_dir() -> Path:
     return path
 
 
-def default_database() -> Path:
-    """`TAWTHIQ_DB` when set, else `tawthiq.db` in the user's data folder."""
+def default_database(saved: str | Path | None = None) -> Path:
+    """`TAWTHIQ_DB` when set, else the database the user chose before (`saved`), else
+    `tawthiq.db` in the user's data folder."""
     env = os.environ.get("TAWTHIQ_DB")
     if env:
         return Path(env)
+    if saved:
+        return Path(saved)
     return data_dir() / "tawthiq.db"

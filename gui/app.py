@@ -16,13 +16,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-    from core import i18n, paths
+    from core import paths
     from core.cli import current_user
     from core.storage import StorageError
     from gui.context import AppContext
+    from gui.i18n import apply_language
     from gui.main_window import MainWindow
     from gui.settings import Settings, set_application_names
 
@@ -31,12 +31,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(list(sys.argv[:1]))
     settings = Settings()
     language = args.lang or settings.language
-    i18n.set_language(language)
-    if language == "ar":
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    db_path = args.db if args.db is not None else paths.default_database()
+    db_path = args.db if args.db is not None else paths.default_database(settings.database_path)
+    user, opener = current_user(), None
+    if not db_path.exists():
+        from gui.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(settings, db_path, language=args.lang)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        db_path, language = wizard.database_path, wizard.language
+        user, opener = wizard.admin_name or user, wizard.opener
+    apply_language(language, app)
     try:
-        ctx = AppContext(db_path, current_user())
+        ctx = AppContext(db_path, user, opener=opener)
     except StorageError as exc:
         QMessageBox.critical(None, "Tawthiq", str(exc))
         return 1

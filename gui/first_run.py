@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import i18n, paths
+from core.storage import StorageError, is_encrypted, open_database, session
 from gui.i18n import LANGUAGE_NAMES, apply_language, system_language
 
 MIN_PASSWORD_LENGTH = 8  # as core.accounts asks; checked again there
@@ -165,14 +166,20 @@ class DatabasePage(QWizardPage):
             _show_error(self.error, self.tr("The folder %1 cannot be made: %2.")
                         .replace("%1", i18n.isolate(path.parent)).replace("%2", exc.strerror or str(exc)))
             return False
-        self.existing_has_accounts = path.is_file() and _has_accounts(path)
+        try:
+            self.existing_has_accounts = path.is_file() and _has_accounts(path)
+        except StorageError as exc:
+            _show_error(self.error, str(exc))
+            return False
         return True
 
 
 def _has_accounts(path: Path) -> bool:
+    """Whether an existing database has accounts (an encrypted one always has)."""
     from core.accounts import has_accounts
-    from core.storage import open_database
 
+    if is_encrypted(path):
+        return True
     db = open_database(path, create=False)
     try:
         return has_accounts(db)
@@ -261,7 +268,7 @@ class StartPage(QWizardPage):
         self.demo_note = _intro()
         self.error = _error_label()
         row = QHBoxLayout()
-        row.setContentsMargins(24, 0, 0, 0)
+        row.addSpacing(24)  # under the option's text, on the side where it starts
         row.addWidget(self.gazetteer_path, 1)
         row.addWidget(self.choose)
         layout = QVBoxLayout(self)
@@ -345,6 +352,8 @@ class ReadyPage(QWizardPage):
         layout.addWidget(self.error)
         self.running = False
         self.finished = False
+        self.opener: Any = None  # opens the new database (with its key), once set up
+        self._ctx: Any = None
         self.setFinalPage(True)
         self.retranslate()
 
@@ -400,8 +409,15 @@ class ReadyPage(QWizardPage):
         self.progress.setRange(0, 0)
         self.progress.show()
         try:
-            ctx = AppContext(wizard.database_path, wizard.admin_name)
-        except Exception as exc:  # a file that is not a database, a folder without rights
+            # A new database is encrypted with a key that the administrator's password unlocks.
+            db = open_database(wizard.database_path, user=wizard.admin_name,
+                               password=wizard.admin_page.password.text())
+            self.opener = session(db).opener()
+            db.close()
+            # Held here: a context reachable only from its own callbacks would be collected
+            # (on whichever thread the garbage collector runs) while its thread still runs.
+            ctx = self._ctx = AppContext(wizard.database_path, wizard.admin_name, opener=self.opener)
+        except (StorageError, OSError) as exc:  # a file that is not a database, a folder without rights
             self._failed(exc, None)
             return
         ctx.submit(
@@ -418,6 +434,7 @@ class ReadyPage(QWizardPage):
 
     def _done(self, ctx: Any) -> None:
         ctx.close()
+        self._ctx = None
         self.running = False
         self.finished = True
         self.wizard().accept()
@@ -425,6 +442,7 @@ class ReadyPage(QWizardPage):
     def _failed(self, exc: BaseException, ctx: Any) -> None:
         if ctx is not None:
             ctx.close()
+        self._ctx = None
         self.running = False
         self.progress.hide()
         self.status.setText("")
@@ -470,6 +488,10 @@ class FirstRunWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Setting up Tawthiq"))
+        # Arrows would point the wrong way once mirrored; the Arabic texts have none.
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
         for number in self.pageIds():
             self.page(number).retranslate()  # type: ignore[attr-defined]
 
@@ -497,8 +519,18 @@ class FirstRunWizard(QWizard):
         return self.database_page.existing_has_accounts
 
     @property
+    def opener(self) -> Any:
+        """Opens the new database with its key (None when an existing one is to be opened)."""
+        return self.ready_page.opener
+
+    @property
     def admin_name(self) -> str:
         return "" if self.opens_existing else self.admin_page.user_name.text().strip()
+
+    def reject(self) -> None:
+        if self.ready_page.running:  # the set-up finishes (or fails) first; it is short
+            return
+        super().reject()
 
     def accept(self) -> None:
         if not self.validateCurrentPage():  # the set-up runs first, then accepts again

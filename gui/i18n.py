@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMessageBox, QWidget
 
 from core import i18n
 from core.models import NAME_FIELDS
@@ -139,3 +141,54 @@ class _NameInputHints(QObject):
 
 
 _name_input_hints = _NameInputHints()
+
+
+_reopened: list[QWidget] = []  # windows rebuilt in a new language, kept alive here
+
+
+def switch_language(window: QWidget, settings: Any, language: str) -> bool:
+    """Switch a running application to `language` and remember the choice.
+
+    Windows with a `retranslate()` method follow at once. The main window (anything built
+    from `(ctx, settings)`) is rebuilt in the new language, keeping its place and page;
+    when it cannot close (a form with unsaved changes refuses), the new language applies
+    at the next start and the user is told so. Returns whether everything follows now.
+    """
+    if language == i18n.language():
+        return True
+    settings.language = language
+    settings.sync()
+    apply_language(language)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    if callable(getattr(window, "retranslate", None)):
+        return True
+    app = QApplication.instance()
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        if not window.close():
+            QMessageBox.information(window, QCoreApplication.translate("Language", "Language"), QCoreApplication.translate(
+                "Language", "The new language applies when Tawthiq is next started."))
+            return False
+        rebuilt = type(window)(window.ctx, window.settings)  # type: ignore[attr-defined]
+        rebuilt.show()
+        _reopened[:] = [w for w in _reopened if w.isVisible()] + [rebuilt]
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
+    return True
+
+
+def language_menu(window: QWidget, settings: Any) -> QMenu:
+    """A menu with one checkable entry per language, each written in its own language."""
+    menu = QMenu(QCoreApplication.translate("Language", "&Language"), window)
+    menu.setObjectName("language_menu")
+    group = QActionGroup(menu)
+    for code, name in LANGUAGE_NAMES.items():
+        action = QAction(name, menu)
+        action.setObjectName(f"language_{code}")
+        action.setCheckable(True)
+        action.setChecked(code == i18n.language())
+        action.triggered.connect(lambda _checked=False, code=code: switch_language(window, settings, code))
+        group.addAction(action)
+        menu.addAction(action)
+    return menu

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStac
 from core.changes import Changes
 from core.storage.counts import record_counts
 from gui.context import AppContext
+from gui.i18n import isolate, language_menu
 from gui.placeholder import Placeholder
 from gui.settings import Settings
 
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.ctx = ctx
         self.settings = settings or Settings()
-        self.setWindowTitle(self.tr("Tawthiq — %1").replace("%1", ctx.db_path.name))
+        self.setWindowTitle(self.tr("Tawthiq — %1").replace("%1", isolate(ctx.db_path.name)))
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Pages"))
@@ -135,16 +136,18 @@ class MainWindow(QMainWindow):
             action = self.findChild(QAction, f"show_{page.key}")
             if action is not None:
                 view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addMenu(language_menu(self, self.settings))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setObjectName("status_bar")
-        self.database_label = QLabel(self.tr("Database: %1").replace("%1", str(self.ctx.db_path)))
+        self.database_label = QLabel(self.tr("Database: %1").replace("%1", isolate(self.ctx.db_path)))
         self.database_label.setObjectName("status_database")
         self.database_label.setToolTip(str(self.ctx.db_path))
         self.counts_label = QLabel()
         self.counts_label.setObjectName("status_counts")
-        self.user_label = QLabel(self.tr("User: %1").replace("%1", self.ctx.user))
+        self.user_label = QLabel(self.tr("User: %1").replace("%1", isolate(self.ctx.user)))
         self.user_label.setObjectName("status_user")
         bar.addPermanentWidget(self.database_label, 1)
         bar.addPermanentWidget(self.counts_label)

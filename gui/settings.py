@@ -74,6 +74,15 @@ class Settings:
         self._store.setValue("language", value)
 
     @property
+    def database_path(self) -> str:
+        """The database chosen at the first run ("" for the default place)."""
+        return self._text("database_path", "")
+
+    @database_path.setter
+    def database_path(self, value: str) -> None:
+        self._store.setValue("database_path", str(value))
+
+    @property
     def last_folder(self) -> str:
         return self._text("last_folder", "")
 

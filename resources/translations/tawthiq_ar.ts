@@ -1,0 +1,413 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>The administrator account</source>
+        <translation>حساب مدير النظام</translation>
+    </message>
+    <message>
+        <source>The first account manages the others.</source>
+        <translation>الحساب الأول هو الذي يدير الحسابات الأخرى.</translation>
+    </message>
+    <message>
+        <source>The administrator creates the accounts of the documenters and reviewers who use this database, and may do everything they do. Every change is recorded under the name of the account that made it. Choose a password you will remember: it cannot be recovered.</source>
+        <translation>ينشئ مدير النظام حسابات الموثّقين والمراجعين الذين يستخدمون قاعدة البيانات هذه، ويستطيع القيام بكل ما يقومون به. يُسجَّل كل تعديل باسم الحساب الذي أجراه. اختر كلمة مرور تتذكرها: لا يمكن استعادتها إن نُسيت.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>اسم المستخدم:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>أعد كتابة كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>one word, for instance amal</source>
+        <translation>كلمة واحدة بلا مسافات، مثل: أمل</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>%n حرف على الأقل</numerusform>
+            <numerusform>حرف واحد على الأقل</numerusform>
+            <numerusform>حرفان على الأقل</numerusform>
+            <numerusform>%n أحرف على الأقل</numerusform>
+            <numerusform>%n حرفاً على الأقل</numerusform>
+            <numerusform>%n حرف على الأقل</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A user name is one word, without spaces.</source>
+        <translation>اسم المستخدم كلمة واحدة بلا مسافات.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation>
+            <numerusform>تحتاج كلمة المرور إلى %n حرف على الأقل.</numerusform>
+            <numerusform>تحتاج كلمة المرور إلى حرف واحد على الأقل.</numerusform>
+            <numerusform>تحتاج كلمة المرور إلى حرفين على الأقل.</numerusform>
+            <numerusform>تحتاج كلمة المرور إلى %n أحرف على الأقل.</numerusform>
+            <numerusform>تحتاج كلمة المرور إلى %n حرفاً على الأقل.</numerusform>
+            <numerusform>تحتاج كلمة المرور إلى %n حرف على الأقل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation>كلمتا المرور مختلفتان؛ اكتب كلمة المرور نفسها مرتين.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Where to keep the records</source>
+        <translation>أين تُحفظ السجلات</translation>
+    </message>
+    <message>
+        <source>All records are kept in one file on this computer.</source>
+        <translation>تُحفظ السجلات كلها في ملف واحد على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The usual place is your own data folder, which other users of this computer cannot read. Choose another place only if your organisation asks you to (for instance an encrypted drive). Keep copies of this file: it holds all your work.</source>
+        <translation>المكان المعتاد هو مجلد بياناتك الخاص، الذي لا يستطيع مستخدمو هذا الحاسوب الآخرون قراءته. لا تختر مكاناً آخر إلا إذا طلبت منك منظمتك ذلك (قرص مشفّر مثلاً). احتفظ بنسخ من هذا الملف: فهو يحوي عملك كله.</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>ملف قاعدة البيانات:</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>ملف قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Tawthiq database (*.db)</source>
+        <translation>قاعدة بيانات توثيق (*.db)</translation>
+    </message>
+    <message>
+        <source>This file already exists: Tawthiq will open it and keep what it holds.</source>
+        <translation>هذا الملف موجود مسبقاً: سيفتحه توثيق ويحتفظ بما فيه.</translation>
+    </message>
+    <message>
+        <source>Give the file in which to keep the records.</source>
+        <translation>حدّد الملف الذي تُحفظ فيه السجلات.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name inside it.</source>
+        <translation>‏%1 مجلد؛ حدّد اسم ملف داخله.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made: %2.</source>
+        <translation>تعذّر إنشاء المجلد %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>The database holds no incidents yet.</source>
+        <translation>لا تحوي قاعدة البيانات أي حادثة بعد.</translation>
+    </message>
+    <message>
+        <source>Enter a first incident, look around with demonstration data, or load a gazetteer so that districts and sub-districts can be chosen.</source>
+        <translation>أدخل حادثة أولى، أو تعرّف على التطبيق بالبيانات التجريبية، أو حمّل دليل الأماكن لتتمكن من اختيار المناطق والنواحي.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Setting up Tawthiq</source>
+        <translation>إعداد توثيق</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <source>&amp;New incident</source>
+        <translation>حادثة &amp;جديدة</translation>
+    </message>
+    <message>
+        <source>Load &amp;demonstration data</source>
+        <translation>تحميل البيانات ال&amp;تجريبية</translation>
+    </message>
+    <message>
+        <source>Import &amp;gazetteer…</source>
+        <translation>استيراد &amp;دليل الأماكن…</translation>
+    </message>
+    <message>
+        <source>Show the &amp;list</source>
+        <translation>عرض ال&amp;قائمة</translation>
+    </message>
+    <message>
+        <source>The list of incidents and victims</source>
+        <translation>قائمة الحوادث والضحايا</translation>
+    </message>
+    <message>
+        <source>The incident form</source>
+        <translation>استمارة الحادثة</translation>
+    </message>
+    <message>
+        <source>Import gazetteer</source>
+        <translation>استيراد دليل الأماكن</translation>
+    </message>
+    <message>
+        <source>Gazetteer (*.csv);;All files (*)</source>
+        <translation>دليل الأماكن (*.csv);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>The new language applies when Tawthiq is next started.</source>
+        <translation>تُطبَّق اللغة الجديدة عند تشغيل توثيق في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>ال&amp;لغة</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to Tawthiq</source>
+        <translation>مرحباً بك في توثيق</translation>
+    </message>
+    <message>
+        <source>A few questions set Tawthiq up on this computer.</source>
+        <translation>بضعة أسئلة تُعِدّ توثيق على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Tawthiq keeps the records of civilian casualties: incidents and their victims, checked for likely duplicates, reviewed, counted and exchanged with your office. Everything stays on this computer until you export it.</source>
+        <translation>يحفظ توثيق سجلات الضحايا المدنيين: الحوادث وضحاياها، مع التحقق من السجلات المكرّرة المحتملة، ومراجعتها، وإحصائها، وتبادلها مع مكتبك. يبقى كل شيء على هذا الحاسوب إلى أن تصدّره.</translation>
+    </message>
+    <message>
+        <source>Language of the interface (you can change it later in the settings):</source>
+        <translation>لغة الواجهة (يمكنك تغييرها لاحقاً من الإعدادات):</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>The list of incidents and victims</source>
+        <translation>قائمة الحوادث والضحايا</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>The review queue</source>
+        <translation>قائمة انتظار المراجعة</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>المكرّرات</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>السجلات المكرّرة المحتملة</translation>
+    </message>
+    <message>
+        <source>Tallies</source>
+        <translation>الإحصاءات</translation>
+    </message>
+    <message>
+        <source>The tallies</source>
+        <translation>الإحصاءات</translation>
+    </message>
+    <message>
+        <source>Tawthiq — %1</source>
+        <translation>توثيق — %1</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>الصفحات</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>قاعدة البيانات: %1</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>المستخدم: %1</translation>
+    </message>
+    <message>
+        <source>%1 incidents, %2 victims</source>
+        <translation>الحوادث: %1، الضحايا: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Loading demonstration data</source>
+        <translation>جارٍ تحميل البيانات التجريبية</translation>
+    </message>
+    <message>
+        <source>Importing the gazetteer</source>
+        <translation>جارٍ استيراد دليل الأماكن</translation>
+    </message>
+</context>
+<context>
+    <name>Placeholder</name>
+    <message>
+        <source>%1 will appear here.</source>
+        <translation>ستظهر هنا %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <source>Ready</source>
+        <translation>جاهز</translation>
+    </message>
+    <message>
+        <source>Check your choices, then press Create.</source>
+        <translation>راجع اختياراتك، ثم اضغط «إنشاء».</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>إنشاء</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>ملف قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>existing; it will be opened as it is</source>
+        <translation>موجودة؛ ستُفتح كما هي</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>مدير النظام</translation>
+    </message>
+    <message>
+        <source>Start with</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <source>the places of %1</source>
+        <translation>الأماكن الواردة في %1</translation>
+    </message>
+    <message>
+        <source>the demonstration data</source>
+        <translation>البيانات التجريبية</translation>
+    </message>
+    <message>
+        <source>an empty database</source>
+        <translation>قاعدة بيانات فارغة</translation>
+    </message>
+    <message>
+        <source>Tawthiq could not be set up: %1 Go back to change your choices.</source>
+        <translation>تعذّر إعداد توثيق: %1 ارجع لتغيير اختياراتك.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>What to start with</source>
+        <translation>بماذا تبدأ</translation>
+    </message>
+    <message>
+        <source>Places and examples can also be loaded later.</source>
+        <translation>يمكن تحميل الأماكن والأمثلة لاحقاً أيضاً.</translation>
+    </message>
+    <message>
+        <source>Incidents are placed by governorate, district and sub-district. A gazetteer file lists these places with their codes; your office can give you one.</source>
+        <translation>تُحدَّد أماكن الحوادث بالمحافظة والمنطقة والناحية. يسرد ملف دليل الأماكن هذه الأماكن مع رموزها؛ ويمكن لمكتبك تزويدك به.</translation>
+    </message>
+    <message>
+        <source>The places of a gazetteer file (for real work)</source>
+        <translation>الأماكن الواردة في ملف دليل الأماكن (للعمل الفعلي)</translation>
+    </message>
+    <message>
+        <source>gazetteer file (CSV)</source>
+        <translation>ملف دليل الأماكن (CSV)</translation>
+    </message>
+    <message>
+        <source>Gazetteer file</source>
+        <translation>ملف دليل الأماكن</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>The demonstration data (to learn and try Tawthiq)</source>
+        <translation>البيانات التجريبية (للتعلّم وتجربة توثيق)</translation>
+    </message>
+    <message>
+        <source>Invented incidents and victims, with places. Do not use this database for real work: start another one for that.</source>
+        <translation>حوادث وضحايا مُختلَقون، مع الأماكن. لا تستخدم قاعدة البيانات هذه للعمل الفعلي: أنشئ قاعدة أخرى لذلك.</translation>
+    </message>
+    <message>
+        <source>Nothing for now</source>
+        <translation>لا شيء الآن</translation>
+    </message>
+    <message>
+        <source>Gazetteer (*.csv)</source>
+        <translation>دليل الأماكن (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose the gazetteer file, or another option.</source>
+        <translation>اختر ملف دليل الأماكن، أو خياراً آخر.</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+</TS>
