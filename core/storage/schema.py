@@ -225,3 +225,18 @@ def _duplicates(db: Database) -> None:
     )
     db["duplicate_candidates"].create_index(["score"])
     db["duplicate_decisions"].create_index(["victim_uuid_a", "victim_uuid_b"], index_name="idx_decisions_pair")
+
+
+@migration(6, "exchange conflicts")
+def _exchange_conflicts(db: Database) -> None:
+    # A newer version that arrived in a package while the local copy had been changed
+    # since its last import: both are kept here until a reviewer settles which stands.
+    db["exchange_conflicts"].create(
+        {"conflict_uuid": str, "record_type": str, "record_uuid": str, "local_version": int,
+         "incoming_version": int, "local": str, "incoming": str, "package_origin": str,
+         "package_exported_at": str, "detected_at": str, "resolved_at": str, "resolved_by": str,
+         "resolution": str},
+        pk="conflict_uuid",
+    )
+    db["exchange_conflicts"].create_index(["record_uuid", "incoming_version"], unique=True)
+    db["exchange_conflicts"].create_index(["resolved_at"])

@@ -1,0 +1,374 @@
+"""Checking a whole package before anything is written.
+
+Every row goes through the same pydantic models and :func:`core.models.check_incident`
+as the entry form. Valid rows are staged in temporary tables (on disk, not in memory),
+from which :mod:`core.exchange.import_` writes once the whole package has passed.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlite_utils import Database
+
+from core import names
+from core.exchange.format import (
+    COLUMNS,
+    COMMENTS,
+    DECISIONS,
+    FORMAT,
+    FORMAT_VERSION,
+    INCIDENTS,
+    MANIFEST,
+    MODELS,
+    REQUIRED_FILES,
+    VICTIMS,
+    model_input,
+)
+from core.exchange.reading import DAMAGE, HashingReader, PackageSource
+from core.gazetteer import Gazetteer
+from core.i18n import tr
+from core.jobs import JobState
+from core.models import Incident, check_incident, problems_from_error
+from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
+
+MAX_REPORTED = 100
+BATCH = 2000
+PROGRESS_EVERY = 5000
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+KEY_COLUMNS = ("key_given", "key_father", "key_grandfather", "key_family", "key_latin")
+
+STAGING_COLUMNS: dict[str, tuple[str, ...]] = {
+    INCIDENTS: tuple(INCIDENT_COLUMNS),
+    VICTIMS: (*VICTIM_COLUMNS, "search_text", *KEY_COLUMNS),
+    DECISIONS: COLUMNS[DECISIONS],
+    COMMENTS: COLUMNS[COMMENTS],
+}
+STAGING_TABLE = {INCIDENTS: "x_incidents", VICTIMS: "x_victims", DECISIONS: "x_decisions",
+                 COMMENTS: "x_comments"}
+KEY = {INCIDENTS: "incident_uuid", VICTIMS: "victim_uuid", DECISIONS: "decision_uuid",
+       COMMENTS: "comment_uuid"}
+
+
+@dataclass(frozen=True)
+class PackageError:
+    """One reason a package is refused. `row` counts as a spreadsheet does: the header is
+    row 1, the first record row 2; 0 when the problem concerns the whole file."""
+
+    file: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.file + (f", row {self.row}" if self.row else "") + (f", {self.column}" if self.column else "")
+        value = f" ({self.value!r})" if self.value else ""
+        return f"{where}{value}: {self.reason}"
+
+
+class Errors:
+    """The first :data:`MAX_REPORTED` errors, and how many there were in all."""
+
+    def __init__(self) -> None:
+        self.first: list[PackageError] = []
+        self.total = 0
+
+    def add(self, file: str, row: int, column: str, value: Any, reason: str) -> None:
+        self.total += 1
+        if len(self.first) < MAX_REPORTED:
+            text = "" if value is None else str(value)
+            self.first.append(PackageError(file, row, column, text[:200], reason))
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+def make_staging(db: Database) -> None:
+    drop_staging(db)
+    for file, table in STAGING_TABLE.items():
+        cols = ", ".join(f"{c}" for c in ("row_no", *STAGING_COLUMNS[file], "action"))
+        db.execute(f"CREATE TEMP TABLE {table} ({cols})")
+        db.execute(f"CREATE INDEX temp.{table}_key ON {table} ({KEY[file]})")
+    db.execute("CREATE INDEX temp.x_victims_incident ON x_victims (incident_uuid)")
+    db.execute("CREATE INDEX temp.x_comments_incident ON x_comments (incident_uuid)")
+
+
+def drop_staging(db: Database) -> None:
+    for table in STAGING_TABLE.values():
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+class PackageCheck:
+    """Validates a package into the staging tables. Call inside a transaction."""
+
+    def __init__(self, db: Database, source: PackageSource, job: JobState):
+        self.db, self.source, self.job = db, source, job
+        self.errors = Errors()
+        self.manifest: dict[str, Any] = {}
+        self.rows: dict[str, int] = {}
+        self.gazetteer = Gazetteer.from_database(db)
+        self._batches: dict[str, list[tuple[Any, ...]]] = {name: [] for name in STAGING_TABLE}
+        self._done = 0
+        self._total = 0
+
+    # -- the manifest ---------------------------------------------------------------------
+
+    def check_manifest(self) -> bool:
+        err = self.errors.add
+        if MANIFEST not in self.source.names:
+            err(MANIFEST, 0, "", "", tr("The package has no manifest.json."))
+            return False
+        try:
+            manifest = self.source.manifest()
+        except DAMAGE as exc:
+            err(MANIFEST, 0, "", "", tr("The package is damaged: {error}", error=exc))
+            return False
+        except (UnicodeDecodeError, ValueError) as exc:
+            err(MANIFEST, 0, "", "", tr("manifest.json is not valid JSON: {error}", error=exc))
+            return False
+        if not isinstance(manifest, dict):
+            err(MANIFEST, 0, "", "", tr("manifest.json must hold a JSON object."))
+            return False
+        self.manifest = manifest
+        if manifest.get("format") != FORMAT:
+            err(MANIFEST, 0, "format", manifest.get("format"),
+                tr("This is not a Tawthiq exchange package (format must be '{format}').", format=FORMAT))
+            return False
+        version = manifest.get("format_version")
+        if type(version) is not int or version != FORMAT_VERSION:
+            err(MANIFEST, 0, "format_version", version,
+                tr("Format version {version} is not supported; this application reads version {supported}.",
+                   version=version, supported=FORMAT_VERSION))
+            return False
+        files = manifest.get("files")
+        if not isinstance(files, dict):
+            err(MANIFEST, 0, "files", "", tr("manifest.json must list the package's files."))
+            return False
+        ok = True
+        for name, entry in files.items():
+            if name not in COLUMNS:
+                err(MANIFEST, 0, "files", name, tr("{name} is not a file of this format.", name=name))
+                ok = False
+                continue
+            if not isinstance(entry, dict) or type(entry.get("rows")) is not int or entry["rows"] < 0 \
+                    or not isinstance(entry.get("sha256"), str) or not SHA256_RE.match(entry["sha256"].lower()):
+                err(MANIFEST, 0, "files", name, tr("The entry for {name} needs a row count and a SHA-256.", name=name))
+                ok = False
+            if name not in self.source.names:
+                err(name, 0, "", "", tr("The manifest lists {name}, but the package does not hold it.", name=name))
+                ok = False
+        for name in REQUIRED_FILES:
+            if name not in files:
+                err(MANIFEST, 0, "files", name, tr("The package must hold {name}.", name=name))
+                ok = False
+        for name in sorted(self.source.names - {MANIFEST}):
+            if name.lower().endswith(".csv") and name not in files:
+                err(name, 0, "", "", tr("{name} is in the package but not listed in the manifest.", name=name))
+                ok = False
+        return ok
+
+    # -- the files --------------------------------------------------------------------------
+
+    def check_files(self) -> None:
+        files = self.manifest["files"]
+        self._total = sum(entry["rows"] for entry in files.values())
+        handlers: dict[str, Callable[[int, dict[str, str]], None]] = {
+            INCIDENTS: self._incident, VICTIMS: self._victim, DECISIONS: self._decision, COMMENTS: self._comment,
+        }
+        for name in COLUMNS:  # incidents first: victims are checked against them
+            if name in files:
+                self._read(name, files[name], handlers[name])
+        self._check_across()
+
+    def _read(self, name: str, entry: dict[str, Any], handle_row: Callable[[int, dict[str, str]], None]) -> None:
+        err = self.errors.add
+        row = 1
+        count = 0
+        try:
+            raw = HashingReader(self.source.open(name))
+        except DAMAGE as exc:
+            err(name, 0, "", "", tr("The package is damaged: {error}", error=exc))
+            return
+        try:
+            text = io.TextIOWrapper(io.BufferedReader(raw, 1 << 20), encoding="utf-8-sig", errors="strict",
+                                    newline="")
+            reader = csv.reader(text, strict=True)
+            try:
+                header = next(reader)
+            except StopIteration:
+                err(name, 1, "", "", tr("The file is empty: it needs at least its header row."))
+                return
+            columns = self._check_header(name, header)
+            for record in reader:
+                row += 1
+                count += 1
+                if columns is not None:
+                    if len(record) != len(header):
+                        err(name, row, "", "", tr("This row has {cells} cells; the header has {columns}.",
+                                                  cells=len(record), columns=len(header)))
+                    else:
+                        handle_row(row, dict(zip(header, record)))
+                self._step()
+            self._flush(name)
+            raw.drain()
+        except UnicodeDecodeError as exc:
+            err(name, row + 1, "", repr(exc.object[exc.start:exc.end]),
+                tr("The file is not UTF-8 text: save it as UTF-8 and export again."))
+            return
+        except csv.Error as exc:
+            err(name, row + 1, "", "", tr("The file is not valid CSV: {error}", error=exc))
+            return
+        except DAMAGE as exc:
+            err(name, row, "", "", tr("The package is damaged (truncated or corrupt): {error}", error=exc))
+            return
+        finally:
+            self._batches[name].clear()
+            raw.close()
+        self.rows[name] = count
+        if count != entry["rows"]:
+            err(name, 0, "", count, tr("The manifest says {expected} rows, the file holds {actual}.",
+                                       expected=entry["rows"], actual=count))
+        if raw.sha256 != entry["sha256"].lower():
+            err(name, 0, "", "", tr("The file's SHA-256 does not match the manifest: it was changed or damaged."))
+
+    def _check_header(self, name: str, header: list[str]) -> list[str] | None:
+        expected = COLUMNS[name]
+        ok = True
+        seen: set[str] = set()
+        for column in header:
+            if column in seen:
+                self.errors.add(name, 1, column, column, tr("This column appears twice."))
+                ok = False
+            seen.add(column)
+            if column not in expected:
+                self.errors.add(name, 1, column, column, tr("Unknown column: it is not part of the format."))
+                ok = False
+        for column in expected:
+            if column not in seen:
+                self.errors.add(name, 1, column, "", tr("This column is missing."))
+                ok = False
+        return header if ok else None
+
+    def _step(self) -> None:
+        self._done += 1
+        if self._done % PROGRESS_EVERY == 0:
+            self.job.check()
+            self.job.progress(self._done, self._total, tr("Checking the package"))
+
+    # -- rows ---------------------------------------------------------------------------------
+
+    def _model(self, name: str, row: int, cells: dict[str, str]) -> Any:
+        data, missing = model_input(name, cells)
+        for column, reason in missing:
+            self.errors.add(name, row, column, "", reason)
+        try:
+            record = MODELS[name].model_validate(data)
+        except ValidationError as exc:
+            skip = {c for c, _ in missing}
+            for problem in problems_from_error(exc):
+                if problem.field not in skip:
+                    self.errors.add(name, row, problem.field, cells.get(problem.field, ""), problem.message)
+            return None
+        return None if missing else record
+
+    def _incident(self, row: int, cells: dict[str, str]) -> None:
+        incident = self._model(INCIDENTS, row, cells)
+        if incident is None:
+            return
+        problems = check_incident(incident, [], self.gazetteer)
+        for p in problems:
+            self.errors.add(INCIDENTS, row, p.field, cells.get(p.field, ""), p.message)
+        if not problems:
+            self._stage(INCIDENTS, row, incident.model_dump(mode="json"))
+
+    def _victim(self, row: int, cells: dict[str, str]) -> None:
+        victim = self._model(VICTIMS, row, cells)
+        if victim is None:
+            return
+        if victim.death_date is not None:
+            incident = self._incident_of(victim.incident_uuid)
+            if incident is not None:
+                problems = check_incident(incident, [victim])
+                for p in problems:
+                    self.errors.add(VICTIMS, row, p.field, cells.get(p.field, ""), p.message)
+                if problems:
+                    return
+        data = victim.model_dump(mode="json")
+        data["search_text"] = names.search_text(victim)
+        data.update(names.victim_keys(victim))
+        self._stage(VICTIMS, row, data)
+
+    def _decision(self, row: int, cells: dict[str, str]) -> None:
+        decision = self._model(DECISIONS, row, cells)
+        if decision is not None:
+            self._stage(DECISIONS, row, decision.row())
+
+    def _comment(self, row: int, cells: dict[str, str]) -> None:
+        comment = self._model(COMMENTS, row, cells)
+        if comment is not None:
+            self._stage(COMMENTS, row, comment.row())
+
+    def _incident_of(self, incident_uuid: str) -> Incident | None:
+        cols = ", ".join(INCIDENT_COLUMNS)
+        for table in ("temp.x_incidents", "main.incidents"):
+            values = self.db.execute(f"SELECT {cols} FROM {table} WHERE incident_uuid = ?", [incident_uuid]).fetchone()
+            if values is not None:
+                return Incident.model_validate(dict(zip(INCIDENT_COLUMNS, values)))
+        return None  # reported by the check across files
+
+    # -- staging ------------------------------------------------------------------------------
+
+    def _stage(self, name: str, row: int, data: dict[str, Any]) -> None:
+        if self.errors:
+            return  # the package is refused anyway; keep checking, stop storing
+        batch = self._batches[name]
+        batch.append((row, *(data.get(c) for c in STAGING_COLUMNS[name])))
+        if len(batch) >= BATCH:
+            self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        batch = self._batches[name]
+        if batch:
+            cols = ("row_no", *STAGING_COLUMNS[name])
+            self.db.conn.executemany(
+                f"INSERT INTO temp.{STAGING_TABLE[name]} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                batch)
+            batch.clear()
+
+    # -- rules across files -------------------------------------------------------------------
+
+    def _check_across(self) -> None:
+        if self.errors:
+            return
+        err = self.errors.add
+        for name, table in STAGING_TABLE.items():
+            key = KEY[name]
+            for row_no, value in self.db.execute(
+                f"""SELECT x.row_no, x.{key} FROM temp.{table} x
+                    WHERE EXISTS (SELECT 1 FROM temp.{table} y WHERE y.{key} = x.{key} AND y.row_no < x.row_no)
+                    ORDER BY x.row_no"""
+            ):
+                err(name, row_no, key, value, tr("This UUID appears on an earlier row of the same file."))
+        for name, table in ((VICTIMS, "x_victims"), (COMMENTS, "x_comments")):
+            for row_no, value in self.db.execute(
+                f"""SELECT x.row_no, x.incident_uuid FROM temp.{table} x
+                    WHERE NOT EXISTS (SELECT 1 FROM temp.x_incidents i WHERE i.incident_uuid = x.incident_uuid)
+                      AND NOT EXISTS (SELECT 1 FROM main.incidents i WHERE i.incident_uuid = x.incident_uuid)
+                    ORDER BY x.row_no"""
+            ):
+                err(name, row_no, "incident_uuid", value,
+                    tr("This incident is neither in the package nor in this database."))
+        for row_no, value in self.db.execute(
+            """SELECT x.row_no, x.incident_uuid FROM temp.x_victims x
+               JOIN main.victims v ON v.victim_uuid = x.victim_uuid
+               WHERE v.incident_uuid != x.incident_uuid ORDER BY x.row_no"""
+        ):
+            err(VICTIMS, row_no, "incident_uuid", value,
+                tr("This victim belongs to another incident in this database; a victim cannot be moved."))
+
