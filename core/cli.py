@@ -7,6 +7,8 @@
     tawthiq [--db PATH] duplicates [--out pairs.csv] [--min-score X]
     tawthiq [--db PATH] backup [--keep K] [--every N] [--list]
     tawthiq [--db PATH] restore BACKUP
+    tawthiq [--db PATH] export OUT [--status approved|all] [--from D] [--to D] [--spreadsheet]
+    tawthiq [--db PATH] import PACKAGE
 
 A new database is created encrypted under `TAWTHIQ_USER`/`TAWTHIQ_PASSWORD` (or a
 prompt), unless `--plain` is given.
@@ -73,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     gi.add_argument("file", type=Path)
     _duplicates_parser(sub)
     _add_backup_commands(sub)
+    _exchange_arguments(sub)
     return parser
 
 
@@ -81,6 +84,18 @@ def _duplicates_parser(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
     d.add_argument("--min-score", type=float, default=None,
                    help="lowest score to list, 0 to 1 (default: the likely-duplicate threshold)")
+
+
+def _exchange_arguments(sub: argparse._SubParsersAction) -> None:
+    e = sub.add_parser("export", help="write an exchange package (.zip or folder), or a spreadsheet file")
+    e.add_argument("out", type=Path, help="a .zip file, a folder, or with --spreadsheet a .csv file")
+    e.add_argument("--status", choices=("approved", "all"), default="approved")
+    e.add_argument("--from", dest="date_from", type=_date_arg, help="first incident date, YYYY-MM-DD")
+    e.add_argument("--to", dest="date_to", type=_date_arg, help="last incident date, YYYY-MM-DD")
+    e.add_argument("--spreadsheet", action="store_true",
+                   help="one row per victim with labels, safe to open in a spreadsheet program")
+    i = sub.add_parser("import", help="import an exchange package (.zip or folder)")
+    i.add_argument("package", type=Path)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -292,6 +307,35 @@ def _restore(args: argparse.Namespace) -> int:
     print(f"Restored {info.incidents} incidents and {info.victims} victims from {args.backup}.")
     if aside is not None:
         print(f"The replaced database is kept as {aside}.")
+    return 0
+
+
+@command("export")
+def _export(args: argparse.Namespace) -> int:
+    from core.exchange import export_package, export_spreadsheet
+
+    db = open_db(args)
+    if args.spreadsheet:
+        rows = export_spreadsheet(db, args.out, args.status, args.date_from, args.date_to, current_user())
+        print(f"Wrote {rows} rows to {args.out}.")
+        return 0
+    result = export_package(db, args.out, args.status, args.date_from, args.date_to, current_user())
+    counts = ", ".join(f"{name} {rows}" for name, rows in result.rows.items())
+    print(f"Wrote {result.path}: {counts}.")
+    return 0
+
+
+@command("import")
+def _import(args: argparse.Namespace) -> int:
+    from core.exchange import PackageRefused, import_package
+
+    db = open_db(args)
+    try:
+        report = import_package(db, args.package, current_user())
+    except PackageRefused as exc:
+        print(exc.report.text(), file=sys.stderr)
+        return 2
+    print(report.text())
     return 0
 
 
