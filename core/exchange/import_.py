@@ -90,7 +90,7 @@ class ImportReport:
                             file=name, **counts))
         if any(c.get("conflicts") for c in self.counts.values()):
             lines.append(tr("Conflicts keep both versions until a reviewer settles them."))
-        lines.append(self.duplicates or tr("Duplicate scan: not available in this version."))
+        lines.append(self.duplicates or tr("Duplicate scan: not run."))
         return "\n".join(lines)
 
 
@@ -122,14 +122,14 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
                 raise _Refuse()
             job.progress(0, 0, tr("Writing"))
             _Writer(db, user, report).write(job)
-            scan_victims = _changed_victims(db) if scan_duplicates and _scanner() is not None else []
+            scan_victims = _changed_victims(db) if scan_duplicates else []
             drop_staging(db)
     except _Refuse:
         raise PackageRefused(report) from None
     finally:
         source.close()
     report.ok = True
-    if scan_victims:
+    if scan_duplicates:
         report.duplicates = run_duplicate_scan(db, scan_victims)
     return report
 
@@ -346,26 +346,26 @@ def _changed_victims(db: Database) -> list[str]:
 
 def _scanner() -> Any:
     try:
-        from core.dedupe import scan  # type: ignore[attr-defined]
-    except ImportError:
+        from core.dedupe import scan
+    except ImportError:  # an installation without the duplicates engine
         return None
     return scan
 
 
 def run_duplicate_scan(db: Database, victim_uuids: list[str]) -> str | None:
-    """Hook: the duplicate scan over the victims an import wrote, summarised in one line.
+    """The duplicate scan over the victims an import wrote, summarised in one line.
 
-    Uses `core.dedupe.scan(db, victim_uuids=...)` when the duplicates engine is present;
-    until then there is nothing to run and the report says so.
+    The pairs found join the stored candidates (`duplicate_candidates`), so that the
+    review screen lists them beside those of the last full scan.
     """
     scan = _scanner()
     if scan is None:
         return None
-    result = scan(db, victim_uuids=victim_uuids)
-    found = getattr(result, "candidates", result)
-    try:
-        count = len(found)
-    except TypeError:
-        count = int(found or 0)
+    now = utc_now()
+    rows = [{"victim_uuid_a": p.victim_uuid_a, "victim_uuid_b": p.victim_uuid_b, "score": p.score,
+             "reasons": "; ".join(p.reasons), "scanned_at": now} for p in scan(db, victim_uuids=victim_uuids)]
+    if rows:
+        with db.atomic():
+            db["duplicate_candidates"].insert_all(rows, batch_size=2000, replace=True)
     return tr("Duplicate scan over {victims} imported victims: {count} likely duplicate pair(s) to review.",
-              victims=len(victim_uuids), count=count)
+              victims=len(victim_uuids), count=len(rows))

@@ -41,7 +41,8 @@ MAX_REPORTED = 100
 BATCH = 2000
 PROGRESS_EVERY = 5000
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
-KEY_COLUMNS = ("key_given", "key_father", "key_grandfather", "key_family", "key_latin")
+# The matching keys stored beside each victim, whatever the names module holds.
+KEY_COLUMNS = tuple(names.victim_keys({}))
 
 STAGING_COLUMNS: dict[str, tuple[str, ...]] = {
     INCIDENTS: tuple(INCIDENT_COLUMNS),

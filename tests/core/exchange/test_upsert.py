@@ -156,3 +156,18 @@ def test_cancelled_import_writes_nothing(a, b, tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         import_package(b, package, "bob", job)
     assert dump(b) == before
+
+
+def test_imported_victims_are_scanned_for_duplicates(a, b, tmp_path: Path) -> None:
+    db, rec = a
+    from tests.core.factories import incident, victim
+
+    local = incident(date=rec["one"].date.isoformat(), governorate=rec["one"].governorate)
+    save_incident(b, local, [victim(local, given_name="محمد", family_name="الأحمد")], "bob")
+    report = import_package(b, export_package(db, tmp_path / "p", status="all").path, "bob")
+    assert "3 imported victims" in report.duplicates
+    assert "0 likely" not in report.duplicates
+    stored = b.execute("SELECT victim_uuid_a, victim_uuid_b FROM duplicate_candidates").fetchall()
+    assert any(rec["v1"].victim_uuid in pair for pair in stored)
+    quiet = import_package(b, export_package(db, tmp_path / "q", status="all").path, "bob", scan_duplicates=False)
+    assert quiet.duplicates is None and "not run" in quiet.text()
