@@ -13,7 +13,7 @@ def test_export_then_import(tmp_path: Path, capsys) -> None:
     assert main(["--db", str(tmp_path / "a.db"), "export", str(tmp_path / "p.zip"), "--status", "all",
                  "--from", "2016-01-01", "--to", "2016-12-31"]) == 0
     assert "incidents.csv 1" in capsys.readouterr().out
-    assert main(["--db", str(tmp_path / "b.db"), "import", str(tmp_path / "p.zip")]) == 0
+    assert main(["--db", str(tmp_path / "b.db"), "--plain", "import", str(tmp_path / "p.zip")]) == 0
     assert "victims.csv: 2 new" in capsys.readouterr().out
     assert main(["--db", str(tmp_path / "a.db"), "export", str(tmp_path / "s.csv"), "--spreadsheet"]) == 0
     assert (tmp_path / "s.csv").exists()
@@ -32,7 +32,7 @@ def test_refused_import_exits_non_zero_with_the_report(tmp_path: Path, capsys) -
     before = dump(b)
     b.close()
     capsys.readouterr()
-    assert main(["--db", str(tmp_path / "b.db"), "import", str(tmp_path / "p")]) == 2
+    assert main(["--db", str(tmp_path / "b.db"), "--plain", "import", str(tmp_path / "p")]) == 2
     err = capsys.readouterr().err
     assert "refused" in err and "victims.csv, row 3, age ('200')" in err
     b = open_database(tmp_path / "b.db")
