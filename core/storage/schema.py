@@ -240,3 +240,11 @@ def _exchange_conflicts(db: Database) -> None:
     )
     db["exchange_conflicts"].create_index(["record_uuid", "incoming_version"], unique=True)
     db["exchange_conflicts"].create_index(["resolved_at"])
+
+
+@migration(9, "browser indexes")
+def _browser_indexes(db: Database) -> None:
+    # The browser lists live records only: counting and ordering them by date, and
+    # reaching an incident's victims, are then covered by an index.
+    db["incidents"].create_index(["deleted", "date"], index_name="incidents_live_date")
+    db["victims"].create_index(["deleted", "incident_uuid"], index_name="victims_live_incident")
