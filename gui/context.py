@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from core.changes import Changes
 from core.jobs import JobState
 from core.storage import open_database
+from gui.background import BackgroundReader
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ class AppContext(QObject):
         self._thread.start()
         self._tokens = itertools.count(1)
         self._pending: dict[int, tuple[Callable | None, Callable | None, Callable | None]] = {}
+        self._background: BackgroundReader | None = None
 
     def submit(
         self,
@@ -152,8 +154,17 @@ class AppContext(QObject):
             QThread.msleep(2)
         return not self._pending
 
+    @property
+    def background(self) -> BackgroundReader:
+        """A reader thread with its own connection, for reads too long for the GUI thread."""
+        if self._background is None:
+            self._background = BackgroundReader(self._opener, self)
+        return self._background
+
     def close(self) -> None:
         self.wait_idle()
+        if self._background is not None:
+            self._background.close()
         self._close_writer.emit()
         self._thread.quit()
         self._thread.wait()

@@ -1,0 +1,250 @@
+"""Table models of the records browser: incidents and victims, fed a page at a time.
+
+The model holds the row ids of every matching record in display order (read on the
+background reader, a few hundred milliseconds at 500,000 victims) and reads the columns
+of a page of rows only when the view asks for one (a primary-key lookup of 200 rows on
+the GUI thread, about a millisecond). So the last row is as quick to show as the first,
+and filtering or sorting (pushed into SQL) never blocks the window.
+"""
+from __future__ import annotations
+
+import logging
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from core import browse, vocab
+from core.browse import BrowseFilter, IncidentRow, Sort, VictimRow
+from gui.background import Latest
+from gui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+PAGE = 200
+CACHED_PAGES = 64
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1  # the incident's UUID, for opening it
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's dataclass
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # the sort key in core.browse and the exchange-format field
+    header: Callable[[], str]
+    value: Callable[[Any], Any]
+    numeric: bool = False
+
+
+def _date(row: Any) -> str:
+    precision = getattr(row, "date_precision", "day")
+    return row.date[:7] if precision == "month" else row.date[:4] if precision == "year" else row.date
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RecordsBrowser", text)
+
+
+INCIDENT_COLUMNS = [
+    Column("date", lambda: _t("Date"), _date),
+    Column("governorate", lambda: _t("Governorate"), lambda r: vocab.label("governorate", r.governorate)),
+    Column("locality", lambda: _t("Locality"), lambda r: r.locality),
+    Column("incident_type", lambda: _t("Type"), lambda r: vocab.label("incident_type", r.incident_type)),
+    Column("perpetrator", lambda: _t("Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator)),
+    Column("victims", lambda: _t("Victims"), lambda r: str(r.victims), numeric=True),
+    Column("reported_killed", lambda: _t("Reported killed"), lambda r: _count(r.reported_killed), numeric=True),
+    Column("review_status", lambda: _t("Status"), lambda r: vocab.label("review_status", r.review_status)),
+]
+
+VICTIM_COLUMNS = [
+    Column("name", lambda: _t("Name"), lambda r: r.name or _t("(unidentified)")),
+    Column("name_latin", lambda: _t("Name in Latin letters"), lambda r: r.name_latin),
+    Column("sex", lambda: _t("Sex"), lambda r: vocab.label("sex", r.sex)),
+    Column("age", lambda: _t("Age"), lambda r: _count(r.age), numeric=True),
+    Column("age_group", lambda: _t("Age group"), lambda r: vocab.label("age_group", r.age_group)),
+    Column("civilian", lambda: _t("Civilian status"), lambda r: vocab.label("civilian", r.civilian)),
+    Column("outcome", lambda: _t("Outcome"), lambda r: vocab.label("outcome", r.outcome)),
+    Column("date", lambda: _t("Date"), lambda r: r.date),
+    Column("governorate", lambda: _t("Governorate"), lambda r: vocab.label("governorate", r.governorate)),
+    Column("perpetrator", lambda: _t("Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator)),
+    Column("review_status", lambda: _t("Status"), lambda r: vocab.label("review_status", r.review_status)),
+]
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A filtered, sorted list of records over a key list and a cache of pages."""
+
+    loaded = Signal(int)  # number of matching records, after every (re)load
+    loading = Signal(bool)
+
+    columns: list[Column] = []
+    default_sort: Sort = Sort("date", descending=True)
+
+    def __init__(self, ctx: AppContext, parent: Any = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._keys: array = array("q")
+        self._pages: OrderedDict[int, dict[int, Any]] = OrderedDict()
+        self._filter = BrowseFilter()
+        self._sort = self.default_sort
+        self._latest = Latest()
+        self._loading = False
+
+    # What each kind of record reads: set by subclasses.
+    def _read_keys(self, db: Any, filter: BrowseFilter, sort: Sort) -> array:
+        raise NotImplementedError
+
+    def _read_rows(self, keys: list[int]) -> list[Any]:
+        raise NotImplementedError
+
+    # Loading
+    @property
+    def filter(self) -> BrowseFilter:
+        return self._filter
+
+    @property
+    def sort_order(self) -> Sort:
+        return self._sort
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def set_filter(self, filter: BrowseFilter) -> None:
+        if filter != self._filter:
+            self._filter = filter
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the keys again (on the background reader); the view keeps showing the
+        previous rows until they arrive."""
+        on_done, on_error = self._latest.start(self._keys_arrived, self._failed)
+        self._set_loading(True)
+        self._ctx.background.read(self._read_keys, self._filter, self._sort, on_done=on_done, on_error=on_error)
+
+    def _set_loading(self, value: bool) -> None:
+        if value != self._loading:
+            self._loading = value
+            self.loading.emit(value)
+
+    def _keys_arrived(self, keys: array) -> None:
+        if keys == self._keys:
+            self._pages.clear()  # same records in the same order: their content may have changed
+            if len(keys):
+                self.dataChanged.emit(self.index(0, 0), self.index(len(keys) - 1, len(self.columns) - 1))
+        else:
+            self.beginResetModel()
+            self._keys = keys
+            self._pages.clear()
+            self.endResetModel()
+        self._set_loading(False)
+        self.loaded.emit(len(keys))
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_loading(False)
+        log.error("the record list could not be read: %s", error)
+
+    def row_record(self, row: int) -> Any:
+        """The record shown in a row (None while it is not readable, e.g. deleted since)."""
+        if not 0 <= row < len(self._keys):
+            return None
+        page = row // PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            keys = list(self._keys[page * PAGE:(page + 1) * PAGE])
+            rows = {r.key: r for r in self._read_rows(keys)}
+            self._pages[page] = rows
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self._keys[row])
+
+    # Qt model
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._keys) or index.column() >= len(self.columns):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            record = self.row_record(index.row())
+            return "" if record is None else column.value(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        if role == UUID_ROLE:
+            record = self.row_record(index.row())
+            return None if record is None else record.incident_uuid
+        if role == RECORD_ROLE:
+            return self.row_record(index.row())
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header() if 0 <= section < len(self.columns) else None
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        sort = Sort(self.columns[column].name, descending=order == Qt.SortOrder.DescendingOrder)
+        if sort != self._sort:
+            self._sort = sort
+            self.reload()
+
+    def sort_column(self) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.name == self._sort.column)
+
+    def refresh_labels(self) -> None:
+        """The language changed: headers and labels are read again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, len(self.columns) - 1))
+
+
+class IncidentTableModel(RecordTableModel):
+    columns = INCIDENT_COLUMNS
+    default_sort = browse.DEFAULT_INCIDENT_SORT
+
+    def _read_keys(self, db: Any, filter: BrowseFilter, sort: Sort) -> array:
+        return browse.incident_keys(db, filter, sort)
+
+    def _read_rows(self, keys: list[int]) -> list[IncidentRow]:
+        return browse.incident_rows(self._ctx.reader, keys)
+
+
+class VictimTableModel(RecordTableModel):
+    columns = VICTIM_COLUMNS
+    default_sort = browse.DEFAULT_VICTIM_SORT
+
+    def _read_keys(self, db: Any, filter: BrowseFilter, sort: Sort) -> array:
+        return browse.victim_keys(db, filter, sort)
+
+    def _read_rows(self, keys: list[int]) -> list[VictimRow]:
+        return browse.victim_rows(self._ctx.reader, keys)

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from core.browse import BrowseFilter
+from core.models import Incident, Victim
+from core.storage.records import save_incident
+from gui.browse_models import IncidentTableModel, VictimTableModel
+from gui.context import AppContext
+from gui.records_browser import RecordsBrowser
+
+
+def _save(db, date, governorate, perpetrator, status, names):
+    incident = Incident(date=date, governorate=governorate, incident_type="shelling",
+                        perpetrator=perpetrator, review_status=status)
+    victims = [Victim(incident_uuid=incident.incident_uuid, sex="female", age=40, civilian="civilian", **n)
+               for n in names]
+    save_incident(db, incident, victims, "amal")
+    return incident
+
+
+@pytest.fixture
+def seeded(db):
+    first = _save(db, "2016-01-05", "SY09", "russia", "approved",
+                  [{"given_name": "أسماء", "family_name": "الأحمد"}, {"given_name": "خديجة"}])
+    second = _save(db, "2016-01-22", "SY02", "regime", "submitted",
+                   [{"given_name": "آمنة", "family_name": "مؤمن", "name_latin": "Amina Moumen"}])
+    return {"first": first, "second": second}
+
+
+@pytest.fixture
+def ctx(db_path, seeded):
+    context = AppContext(db_path, "amal")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def browser(qtbot, ctx):
+    widget = RecordsBrowser(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 500)
+    widget.show()
+    _settled(qtbot, widget)
+    return widget
+
+
+def _type(widget, text):
+    """Type text key by key, as a keyboard with an Arabic layout sends it."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _double_click(qtbot, view, index):
+    view.scrollTo(index)
+    pos = view.visualRect(index).center()
+    # A double click is a press and release followed by a second press that the window
+    # system marks as a double click.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def _settled(qtbot, widget):
+    qtbot.waitUntil(lambda: not widget.incidents.is_loading and not widget.victims.is_loading, timeout=5000)
+
+
+def _names(model):
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_lists_every_record_newest_first(browser):
+    assert browser.incidents.rowCount() == 2
+    assert browser.victims.rowCount() == 3
+    assert browser.incidents.index(0, 0).data() == "2016-01-22"
+    assert "2" in browser.status.text() and "3" in browser.status.text()
+
+
+def test_search_finds_a_name_typed_with_another_hamza(qtbot, browser):
+    browser.tabs.setCurrentWidget(browser.victims_view)
+    search = browser.findChild(QLineEdit, "name_search")
+    _type(search, "امنه")  # stored as آمنة
+    qtbot.waitUntil(lambda: browser.victims.rowCount() == 1, timeout=3000)
+    assert _names(browser.victims) == ["آمنة مؤمن"]
+    qtbot.waitUntil(lambda: browser.incidents.rowCount() == 1, timeout=3000)
+    search.clear()
+    _type(search, "اسماء الاحمد")
+    qtbot.waitUntil(lambda: _names(browser.victims) == ["أسماء الأحمد"], timeout=3000)
+
+
+def test_filters_narrow_both_lists(qtbot, browser):
+    bar = browser.filter_bar
+
+    def until(condition):
+        qtbot.waitUntil(lambda: not browser.incidents.is_loading and not browser.victims.is_loading
+                        and condition(), timeout=3000)
+
+    bar.governorate.setCurrentIndex(bar.governorate.findData("SY09"))
+    until(lambda: browser.victims.rowCount() == 2 and browser.incidents.rowCount() == 1)
+    bar.governorate.setCurrentIndex(0)
+    bar.review_status.setCurrentIndex(bar.review_status.findData("submitted"))
+    until(lambda: _names(browser.victims) == ["آمنة مؤمن"])
+    bar.review_status.setCurrentIndex(0)
+    bar.perpetrator.setCurrentIndex(bar.perpetrator.findData("russia"))
+    until(lambda: browser.victims.rowCount() == 2)
+    bar.perpetrator.setCurrentIndex(0)
+    bar.date_from.set_iso("2016-01-10")
+    until(lambda: browser.incidents.rowCount() == 1)
+    assert browser.incidents.index(0, 0).data() == "2016-01-22"
+    bar.date_to.set_iso("2016-01-15")
+    until(lambda: browser.incidents.rowCount() == 0)
+
+
+def test_sorting_is_done_by_the_database(qtbot, browser):
+    view = browser.victims_view
+    name_column = 0
+    view.sortByColumn(name_column, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: browser.victims.sort_order.column == "name" and not browser.victims.is_loading, timeout=3000)
+    # Sorted by the normalised spelling: أسماء (اسماء) before آمنة (امنه).
+    assert _names(browser.victims) == ["أسماء الأحمد", "آمنة مؤمن", "خديجة"]
+    view.sortByColumn(name_column, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: _names(browser.victims)[0] == "خديجة", timeout=3000)
+
+
+def test_double_click_opens_the_incident(qtbot, browser, seeded):
+    with qtbot.waitSignal(browser.open_incident, timeout=2000) as blocker:
+        _double_click(qtbot, browser.incidents_view, browser.incidents.index(0, 1))
+    assert blocker.args == [seeded["second"].incident_uuid]
+    browser.tabs.setCurrentWidget(browser.victims_view)
+    row = _names(browser.victims).index("خديجة")
+    with qtbot.waitSignal(browser.open_incident, timeout=2000) as blocker:
+        _double_click(qtbot, browser.victims_view, browser.victims.index(row, 0))
+    assert blocker.args == [seeded["first"].incident_uuid]
+
+
+def test_a_save_shows_up_without_a_refresh(qtbot, browser, ctx):
+    incident = Incident(date="2016-01-30", governorate="SY07", incident_type="airstrike", perpetrator="russia")
+    victim = Victim(incident_uuid=incident.incident_uuid, given_name="يوسف", sex="male", age=9)
+    ctx.submit(save_incident, incident, [victim], "amal")
+    qtbot.waitUntil(lambda: browser.incidents.rowCount() == 3 and browser.victims.rowCount() == 4, timeout=3000)
+    assert browser.incidents.index(0, 0).data() == "2016-01-30"
+
+
+@pytest.mark.parametrize("model_class", [IncidentTableModel, VictimTableModel])
+def test_models_pass_the_model_tester(qtbot, qtmodeltester, ctx, model_class):
+    model = model_class(ctx)
+    with qtbot.waitSignal(model.loaded, timeout=3000):
+        model.reload()
+    assert model.rowCount() > 0
+    # The tester checks the model now and then every change it announces.
+    qtmodeltester.check(model, force_py=True)
+    first = model.index(0, 0).data()
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(model.loaded, timeout=3000):
+        pass
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    with qtbot.waitSignal(model.loaded, timeout=3000):
+        pass
+    model.set_filter(BrowseFilter(name="nobody at all"))
+    with qtbot.waitSignal(model.loaded, timeout=3000):
+        pass
+    assert model.rowCount() == 0 and first
