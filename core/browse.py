@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlite_utils import Database
@@ -89,13 +89,6 @@ class VictimRow:
     governorate: str
     perpetrator: str
     review_status: str
-
-
-@dataclass
-class RecordCounts:
-    incidents: int = 0
-    victims: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
 
 
 # Sortable columns: name -> SQL expression. Every order ends with the row id so that it
@@ -302,14 +295,3 @@ def victim_page(
     for row in rows:
         row.name = _clean_name(row.name)
     return rows
-
-
-def record_counts(db: Database) -> RecordCounts:
-    """Incidents and victims in the database (deleted ones left out), and incidents by
-    review status: what a status bar shows."""
-    incidents = db.execute("SELECT COUNT(*) FROM incidents WHERE deleted = 0").fetchone()[0]
-    victims = db.execute("SELECT COUNT(*) FROM victims WHERE deleted = 0").fetchone()[0]
-    by_status = dict(db.execute(
-        "SELECT review_status, COUNT(*) FROM incidents WHERE deleted = 0 GROUP BY review_status"
-    ).fetchall())
-    return RecordCounts(incidents=incidents, victims=victims, by_status=by_status)

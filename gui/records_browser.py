@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -76,12 +77,21 @@ class FilterBar(QWidget):
         self._to_label = QLabel()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._emit)
-        layout = QHBoxLayout(self)
+        for combo in (self.governorate, self.perpetrator, self.review_status):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (self.name, self._from_label, self.date_from, self._to_label, self.date_to,
-                  self.governorate, self.perpetrator, self.review_status):
-            layout.addWidget(w)
-        layout.setStretch(0, 2)
+        layout.addWidget(self.name, 0, 0, 1, 3)
+        layout.addWidget(self.governorate, 0, 3)
+        layout.addWidget(self.perpetrator, 0, 4)
+        dates = QHBoxLayout()
+        for w in (self._from_label, self.date_from, self._to_label, self.date_to):
+            dates.addWidget(w)
+        dates.addStretch(1)
+        layout.addLayout(dates, 1, 0, 1, 3)
+        layout.addWidget(self.review_status, 1, 3)
+        layout.setColumnStretch(0, 1)
         self.retranslate()
         for date_edit in (self.date_from, self.date_to):
             date_edit.dateChanged.connect(self._emit)
@@ -128,6 +138,7 @@ class RecordsBrowser(QWidget):
     """Incidents and victims, a filter bar above them, and counts below."""
 
     open_incident = Signal(str)
+    incident_activated = Signal(str)  # the same, under the name the Incidents page listens to
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -207,6 +218,7 @@ class RecordsBrowser(QWidget):
         uuid = index.data(UUID_ROLE)
         if uuid:
             self.open_incident.emit(uuid)
+            self.incident_activated.emit(uuid)
 
     def _counted(self, which: str, n: int) -> None:
         self._counts[which] = n
