@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -248,37 +249,40 @@ class AdminPage(QWizardPage):
 
 
 class StartPage(QWizardPage):
-    """What the new database starts with: the places of a gazetteer, examples, or nothing."""
+    """What the new database starts with: the places of a gazetteer, examples, both or nothing."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.intro = _intro()
-        self.gazetteer = QRadioButton()
+        self.gazetteer = QCheckBox()
         self.gazetteer.setObjectName("start_gazetteer")
         self.gazetteer_path = QLineEdit()
         self.gazetteer_path.setObjectName("gazetteer_path")
         self.gazetteer_path.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.choose = QPushButton()
         self.choose.setObjectName("choose_gazetteer")
-        self.demo = QRadioButton()
+        self.demo = QCheckBox()
         self.demo.setObjectName("start_demo")
-        self.empty = QRadioButton()
-        self.empty.setObjectName("start_empty")
-        self.empty.setChecked(True)
         self.demo_note = _intro()
+        self.later = _intro()
         self.error = _error_label()
         row = QHBoxLayout()
         row.addSpacing(24)  # under the option's text, on the side where it starts
         row.addWidget(self.gazetteer_path, 1)
         row.addWidget(self.choose)
+        note = QHBoxLayout()
+        note.addSpacing(24)
+        note.addWidget(self.demo_note, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addSpacing(12)
         layout.addWidget(self.gazetteer)
         layout.addLayout(row)
+        layout.addSpacing(12)
         layout.addWidget(self.demo)
-        layout.addWidget(self.demo_note)
-        layout.addWidget(self.empty)
+        layout.addLayout(note)
+        layout.addSpacing(12)
+        layout.addWidget(self.later)
         layout.addWidget(self.error)
         layout.addStretch()
         self.choose.clicked.connect(self._choose)
@@ -292,15 +296,15 @@ class StartPage(QWizardPage):
         self.intro.setText(self.tr(
             "Incidents are placed by governorate, district and sub-district. A gazetteer file "
             "lists these places with their codes; your office can give you one."))
-        self.gazetteer.setText(self.tr("The places of a gazetteer file (for real work)"))
+        self.gazetteer.setText(self.tr("Load the places of a gazetteer file"))
         self.gazetteer_path.setPlaceholderText(self.tr("gazetteer file (CSV)"))
         self.gazetteer_path.setAccessibleName(self.tr("Gazetteer file"))
         self.choose.setText(self.tr("Choose…"))
-        self.demo.setText(self.tr("The demonstration data (to learn and try Tawthiq)"))
+        self.demo.setText(self.tr("Load the demonstration data, to learn and try Tawthiq"))
         self.demo_note.setText(self.tr(
-            "Invented incidents and victims, with places. Do not use this database for real "
-            "work: start another one for that."))
-        self.empty.setText(self.tr("Nothing for now"))
+            "Invented incidents and victims, with reviews and likely duplicates to look at. Do not "
+            "enter real records in a database with demonstration data: make another one for that."))
+        self.later.setText(self.tr("With neither, Tawthiq starts empty; both can be loaded later."))
 
     @property
     def gazetteer_file(self) -> Path | None:
@@ -317,7 +321,7 @@ class StartPage(QWizardPage):
         if self.gazetteer.isChecked():
             path = self.gazetteer_file
             if path is None or not path.is_file():
-                _show_error(self.error, self.tr("Choose the gazetteer file, or another option."))
+                _show_error(self.error, self.tr("Choose the gazetteer file, or untick its box."))
                 return False
         _show_error(self.error, "")
         return True
@@ -374,11 +378,12 @@ class ReadyPage(QWizardPage):
         else:
             rows.append((self.tr("Administrator"), wizard.admin_name))
             start = wizard.start_page
-            rows.append((self.tr("Start with"),
-                         self.tr("the places of %1").replace("%1", start.gazetteer_file.name)
-                         if start.gazetteer_file else
-                         self.tr("the demonstration data") if start.demo.isChecked() else
-                         self.tr("an empty database")))
+            loads = []
+            if start.gazetteer_file:
+                loads.append(self.tr("the places of %1").replace("%1", i18n.isolate(start.gazetteer_file.name)))
+            if start.demo.isChecked():
+                loads.append(self.tr("the demonstration data"))
+            rows.append((self.tr("Start with"), self.tr(", ").join(loads) or self.tr("an empty database")))
         cells = "".join(f"<tr><td><b>{_escape(k)}</b></td><td>&#x2068;{_escape(v)}&#x2069;</td></tr>"
                         for k, v in rows)
         self.summary.setText(f"<table cellspacing='6'>{cells}</table>")

@@ -348,6 +348,10 @@
         <translation>قاعدة بيانات فارغة</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
         <source>Tawthiq could not be set up: %1 Go back to change your choices.</source>
         <translation>تعذّر إعداد توثيق: %1 ارجع لتغيير اختياراتك.</translation>
     </message>
@@ -367,8 +371,24 @@
         <translation>تُحدَّد أماكن الحوادث بالمحافظة والمنطقة والناحية. يسرد ملف دليل الأماكن هذه الأماكن مع رموزها؛ ويمكن لمكتبك تزويدك به.</translation>
     </message>
     <message>
-        <source>The places of a gazetteer file (for real work)</source>
-        <translation>الأماكن الواردة في ملف دليل الأماكن (للعمل الفعلي)</translation>
+        <source>Load the places of a gazetteer file</source>
+        <translation>تحميل الأماكن من ملف دليل الأماكن</translation>
+    </message>
+    <message>
+        <source>Load the demonstration data, to learn and try Tawthiq</source>
+        <translation>تحميل البيانات التجريبية، للتعلّم وتجربة توثيق</translation>
+    </message>
+    <message>
+        <source>Invented incidents and victims, with reviews and likely duplicates to look at. Do not enter real records in a database with demonstration data: make another one for that.</source>
+        <translation>حوادث وضحايا مُختلَقون، مع مراجعات وسجلات مكرّرة محتملة للاطلاع عليها. لا تُدخل سجلات حقيقية في قاعدة بيانات فيها بيانات تجريبية: أنشئ قاعدة أخرى لذلك.</translation>
+    </message>
+    <message>
+        <source>With neither, Tawthiq starts empty; both can be loaded later.</source>
+        <translation>إن لم تختر أياً منهما، يبدأ توثيق فارغاً؛ ويمكن تحميل كليهما لاحقاً.</translation>
+    </message>
+    <message>
+        <source>Choose the gazetteer file, or untick its box.</source>
+        <translation>اختر ملف دليل الأماكن، أو ألغِ تحديد خانته.</translation>
     </message>
     <message>
         <source>gazetteer file (CSV)</source>
@@ -383,24 +403,8 @@
         <translation>اختيار…</translation>
     </message>
     <message>
-        <source>The demonstration data (to learn and try Tawthiq)</source>
-        <translation>البيانات التجريبية (للتعلّم وتجربة توثيق)</translation>
-    </message>
-    <message>
-        <source>Invented incidents and victims, with places. Do not use this database for real work: start another one for that.</source>
-        <translation>حوادث وضحايا مُختلَقون، مع الأماكن. لا تستخدم قاعدة البيانات هذه للعمل الفعلي: أنشئ قاعدة أخرى لذلك.</translation>
-    </message>
-    <message>
-        <source>Nothing for now</source>
-        <translation>لا شيء الآن</translation>
-    </message>
-    <message>
         <source>Gazetteer (*.csv)</source>
         <translation>دليل الأماكن (*.csv)</translation>
-    </message>
-    <message>
-        <source>Choose the gazetteer file, or another option.</source>
-        <translation>اختر ملف دليل الأماكن، أو خياراً آخر.</translation>
     </message>
 </context>
 <context>

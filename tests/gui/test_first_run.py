@@ -55,6 +55,7 @@ def test_the_wizard_creates_the_database_its_administrator_and_places(qtbot, wiz
     assert wizard.currentId() == wizard.START
     wizard.start_page.gazetteer_path.setText(str(gazetteer_csv))
     assert wizard.start_page.gazetteer.isChecked()
+    wizard.start_page.demo.setChecked(True)
     _next(qtbot, wizard)
     assert wizard.currentId() == wizard.READY
     with qtbot.waitSignal(wizard.accepted, timeout=20000):
@@ -66,6 +67,7 @@ def test_the_wizard_creates_the_database_its_administrator_and_places(qtbot, wiz
     try:
         assert authenticate(db, "amal", PASSWORD).role == "admin"
         assert Gazetteer.from_database(db).loaded
+        assert db["incidents"].count > 0
     finally:
         db.close()
     settings = Settings()
