@@ -121,6 +121,33 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search names, Arabic or Latin</source>
+        <translation>ابحث في الأسماء، بالعربية أو باللاتينية</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>All governorates</source>
+        <translation>كل المحافظات</translation>
+    </message>
+    <message>
+        <source>All perpetrators</source>
+        <translation>كل الجهات المرتكبة</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>كل الحالات</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Setting up Tawthiq</source>
@@ -354,6 +381,39 @@
     <message>
         <source>Tawthiq could not be set up: %1 Go back to change your choices.</source>
         <translation>تعذّر إعداد توثيق: %1 ارجع لتغيير اختياراتك.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsBrowser</name>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>الضحايا</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s)</source>
+        <translation>
+            <numerusform>لا حوادث</numerusform>
+            <numerusform>حادثة واحدة</numerusform>
+            <numerusform>حادثتان</numerusform>
+            <numerusform>%n حوادث</numerusform>
+            <numerusform>%n حادثة</numerusform>
+            <numerusform>%n حادثة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n victim(s)</source>
+        <translation>
+            <numerusform>لا ضحايا</numerusform>
+            <numerusform>ضحية واحدة</numerusform>
+            <numerusform>ضحيتان</numerusform>
+            <numerusform>%n ضحايا</numerusform>
+            <numerusform>%n ضحية</numerusform>
+            <numerusform>%n ضحية</numerusform>
+        </translation>
     </message>
 </context>
 <context>
