@@ -173,6 +173,24 @@ def _gazetteer(db: Database) -> None:
     db["places"].create_index(["parent_pcode"])
 
 
+@migration(4, "review: protected history, review queue index")
+def _review(db: Database) -> None:
+    # The application only ever appends to the history. These triggers stop a careless
+    # or hurried change through SQL; someone holding the file can drop them, which is why
+    # `core.audit.verify` checks the chain and the records independently of them.
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log"
+        " BEGIN SELECT RAISE(ABORT, 'the history is append-only: entries cannot be changed'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log"
+        " BEGIN SELECT RAISE(ABORT, 'the history is append-only: entries cannot be deleted'); END"
+    )
+    db["audit_log"].create_index(["record_type", "record_uuid"], if_not_exists=True)
+    db["incidents"].create_index(["review_status", "created_by"], if_not_exists=True)
+    db["comments"].create_index(["incident_uuid", "written_at"], if_not_exists=True)
+
+
 @migration(5, "duplicates: name skeletons, event dates, scan results")
 def _duplicates(db: Database) -> None:
     from core.names import victim_keys  # the keys of the names module at this version
