@@ -14,7 +14,6 @@ transaction, so that a key wrapped with each account's password can follow.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -122,18 +121,22 @@ def may(db: Database, user_name: str, permission: str) -> bool:
     return role is not None and permission in PERMISSIONS[role]
 
 
-_ACTION_TEXT = {
-    "edit": "edit records",
-    "submit": "submit records for review",
-    "review": "approve, return or reject records",
-    "manage_accounts": "manage accounts",
-}
-_WHO_MAY = {
-    "edit": "any active account",
-    "submit": "any active account",
-    "review": "a reviewer or an admin",
-    "manage_accounts": "an admin",
-}
+def _action_text(permission: str) -> str:
+    return {
+        "edit": tr("edit records"),
+        "submit": tr("submit records for review"),
+        "review": tr("approve, return or reject records"),
+        "manage_accounts": tr("manage accounts"),
+    }[permission]
+
+
+def _who_may(permission: str) -> str:
+    return {
+        "edit": tr("an active account"),
+        "submit": tr("an active account"),
+        "review": tr("a reviewer or an admin"),
+        "manage_accounts": tr("an admin"),
+    }[permission]
 
 
 def require(db: Database, user_name: str, permission: str) -> str:
@@ -147,8 +150,8 @@ def require(db: Database, user_name: str, permission: str) -> str:
     if permission not in PERMISSIONS[role]:
         raise PermissionDenied(tr(
             "{user} is a {role}: only {who} may {action}.",
-            user=user_name, role=role_label(role), who=tr(_WHO_MAY[permission]),
-            action=tr(_ACTION_TEXT[permission]),
+            user=user_name, role=role_label(role), who=_who_may(permission),
+            action=_action_text(permission),
         ))
     return role
 
@@ -182,7 +185,7 @@ def _check_role(role: str) -> None:
 def _fingerprint(password_hash: str) -> str:
     # Lets the history show that a hash changed (and `audit.verify` notice a hash swapped
     # in the file) without keeping the hash itself there.
-    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
+    return audit.fingerprint(password_hash)
 
 
 def account_state(role: str, active: bool, password_hash: str) -> dict[str, Any]:

@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from sqlite_utils import Database
 
+from core.i18n import tr
+from core.jobs import JobState
 from core.models import utc_now
+from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
 
 GENESIS = "0" * 64
 
@@ -19,6 +25,11 @@ GENESIS = "0" * 64
 def canonical(value: Any) -> str:
     """JSON with sorted keys and no spaces: the form that is hashed."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def digest(text: str) -> str:
+    """SHA-256 of a text, in hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
@@ -66,3 +77,229 @@ def append(
 def history(db: Database, record_uuid: str) -> list[dict[str, Any]]:
     """Every entry about one record, oldest first."""
     return list(db.query("SELECT * FROM audit_log WHERE record_uuid = ? ORDER BY seq", [record_uuid]))
+
+
+def fingerprint(secret_hash: str) -> str:
+    """A short digest of a password hash: the history shows that it changed, and verify
+    notices one swapped in the file, without the history holding the hash itself."""
+    return digest(secret_hash)[:16]
+
+
+# ---------------------------------------------------------------------------------------
+# Verification
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing that is not as the history says. `seq` names an entry, `record_uuid` a
+    record."""
+
+    kind: str  # "chain", "record", "protection"
+    message: str
+    seq: int | None = None
+    record_type: str | None = None
+    record_uuid: str | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class Verification:
+    entries: int = 0
+    records: int = 0
+    head: str = GENESIS
+    findings: list[Finding] = field(default_factory=list)
+    more: int = 0  # findings left out beyond MAX_FINDINGS
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    @property
+    def first_broken_entry(self) -> int | None:
+        return next((f.seq for f in self.findings if f.kind == "chain"), None)
+
+
+MAX_FINDINGS = 1000
+TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")
+
+
+def verify(db: Database, *, expected_head: str | None = None, job: JobState | None = None) -> Verification:
+    """Check that the history is whole and that the records are what it says.
+
+    - the hash chain, entry by entry: the first entry that was changed, or that does not
+      follow the one before it (an entry removed), is named;
+    - that no entry was removed from the end, and, when `expected_head` is given (the head
+      written into an earlier export), that it is still in the chain;
+    - replaying the history of every incident, victim, comment, account and approved
+      snapshot, that the content in the file is the content the history last recorded: a
+      record changed, added or removed directly in the file is named;
+    - that the triggers refusing changes to the history are in place.
+    """
+    result = Verification()
+    total = (db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]) or 1
+    _check_chain(db, result, expected_head, job, total)
+    _check_protection(db, result)
+    for spec in _record_specs():
+        _check_records(db, spec, result, job)
+    return result
+
+
+def _add(result: Verification, finding: Finding) -> None:
+    if len(result.findings) < MAX_FINDINGS:
+        result.findings.append(finding)
+    else:
+        result.more += 1
+
+
+def _describe(seq: int, at: str, user: str, action: str, record_type: str, record_uuid: str | None) -> str:
+    what = f"{record_type} {record_uuid}" if record_uuid else record_type
+    return tr("entry #{seq} ({action} of {what} by {user} at {at})",
+              seq=seq, action=action, what=what, user=user, at=at)
+
+
+def _check_chain(
+    db: Database, result: Verification, expected_head: str | None, job: JobState | None, total: int
+) -> None:
+    prev = GENESIS
+    seen_head = expected_head is None or expected_head == GENESIS
+    last_seq = 0
+    broken = False
+    for row in db.execute(
+        "SELECT seq, at, user_name, action, record_type, record_uuid, before, after, prev_hash, hash"
+        " FROM audit_log ORDER BY seq"
+    ):
+        seq, at, user, action, record_type, record_uuid, before, after, prev_hash, stored = row
+        result.entries += 1
+        last_seq = seq
+        if not broken:
+            entry = {"at": at, "user_name": user, "action": action, "record_type": record_type,
+                     "record_uuid": record_uuid, "before": before, "after": after}
+            where = _describe(seq, at, user, action, record_type, record_uuid)
+            if prev_hash != prev:
+                broken = True
+                _add(result, Finding("chain", tr(
+                    "The history is broken at {entry}: it does not follow the entry before it,"
+                    " so an entry was removed or changed.", entry=where), seq=seq))
+            elif entry_hash(prev, entry) != stored:
+                broken = True
+                _add(result, Finding("chain", tr(
+                    "The history is broken at {entry}: its content was changed after it was written.",
+                    entry=where), seq=seq))
+        if stored == expected_head:
+            seen_head = True
+        prev = stored
+        if job is not None and result.entries % 5000 == 0:
+            job.check()
+            job.progress(result.entries, total)
+    result.head = prev
+    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+    if row is not None and row[0] > last_seq:
+        _add(result, Finding("chain", tr(
+            "The newest entries of the history were removed: it ends at #{last} but reached #{seq}.",
+            last=last_seq, seq=row[0]), seq=last_seq + 1))
+    if not seen_head:
+        _add(result, Finding("chain", tr(
+            "The history no longer holds the entry {head} that an earlier export recorded as its newest.",
+            head=expected_head)))
+
+
+def _check_protection(db: Database, result: Verification) -> None:
+    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")}
+    for name in TRIGGERS:
+        if name not in present:
+            _add(result, Finding("protection", tr(
+                "The protection {name} of the history was removed from the file.", name=name)))
+
+
+@dataclass(frozen=True)
+class _Spec:
+    record_type: str
+    table: str
+    pk: str
+    fields: tuple[str, ...]
+    state: Callable[[dict[str, Any]], dict[str, Any]]
+    start: dict[str, Any]
+    created: bool = True  # whether every record's history begins with a "create" entry
+
+
+def _record_specs() -> list[_Spec]:
+    from core.storage.records import BOOKKEEPING  # records imports this module
+
+    incident = tuple(k for k in INCIDENT_COLUMNS if k not in BOOKKEEPING) + ("deleted",)
+    victim = tuple(k for k in VICTIM_COLUMNS if k not in BOOKKEEPING) + ("deleted",)
+    comment = ("incident_uuid", "author", "written_at", "status_change", "text")
+    return [
+        _Spec("incident", "incidents", "incident_uuid", incident, lambda r: r, {"deleted": 0}),
+        _Spec("victim", "victims", "victim_uuid", victim, lambda r: r, {"deleted": 0}),
+        _Spec("comment", "comments", "comment_uuid", comment, lambda r: r, {}),
+        _Spec("user", "users", "user_name", ("role", "active", "password"),
+              lambda r: {"role": r["role"], "active": int(r["active"]), "password": fingerprint(r["password_hash"] or "")},
+              {}),
+        _Spec("approved_snapshot", "approved_snapshots", "incident_uuid", ("version", "sha256"),
+              lambda r: {"version": r["version"], "sha256": digest(r["payload"])}, {}, created=False),
+    ]
+
+
+def _shown(value: Any) -> str:
+    return "(empty)" if value is None or value == "" else str(value)
+
+
+def _check_records(db: Database, spec: _Spec, result: Verification, job: JobState | None) -> None:
+    rows = iter(db.query(f"SELECT * FROM {spec.table} ORDER BY {spec.pk}"))
+    entries = db.execute(
+        "SELECT record_uuid, seq, action, after FROM audit_log"
+        " WHERE record_type = ? AND record_uuid IS NOT NULL ORDER BY record_uuid, seq",
+        [spec.record_type],
+    )
+    groups = groupby(entries, key=lambda e: e[0])
+    row = next(rows, None)
+    group = next(groups, None)
+    while row is not None or group is not None:
+        uuid = row[spec.pk] if row is not None else None
+        if group is None or (uuid is not None and uuid < group[0]):
+            result.records += 1
+            _add(result, Finding("record", tr(
+                "{kind} {uuid} is in the file but not in the history: it was added directly.",
+                kind=spec.record_type, uuid=uuid), record_type=spec.record_type, record_uuid=uuid))
+            row = next(rows, None)
+            continue
+        state, created, last_seq = dict(spec.start), False, 0
+        for _, seq, action, after in group[1]:
+            last_seq = seq
+            if after is None:
+                continue
+            values = json.loads(after)
+            if action == "create" or action.endswith("_create"):
+                state, created = {**spec.start, **values}, True
+            else:
+                state.update(values)
+        if uuid is None or group[0] < uuid:
+            if not state.get("deleted"):
+                _add(result, Finding("record", tr(
+                    "{kind} {uuid} is in the history but missing from the file: it was removed directly.",
+                    kind=spec.record_type, uuid=group[0]), record_type=spec.record_type, record_uuid=group[0]))
+            group = next(groups, None)
+            continue
+        result.records += 1
+        assert row is not None
+        actual = spec.state(row)
+        if spec.created and not created:
+            _add(result, Finding("record", tr(
+                "{kind} {uuid} has no creation entry in the history.", kind=spec.record_type, uuid=uuid),
+                record_type=spec.record_type, record_uuid=uuid))
+        else:
+            for name in spec.fields:
+                if actual.get(name) != state.get(name):
+                    _add(result, Finding("record", tr(
+                        "{kind} {uuid} was changed outside the application: its {field} is {actual} in the"
+                        " file, but the history (entry #{seq}) says {expected}.",
+                        kind=spec.record_type, uuid=uuid, field=name, actual=_shown(actual.get(name)),
+                        seq=last_seq, expected=_shown(state.get(name))),
+                        seq=last_seq, record_type=spec.record_type, record_uuid=uuid))
+                    break
+        if job is not None and result.records % 5000 == 0:
+            job.check()
+        row = next(rows, None)
+        group = next(groups, None)

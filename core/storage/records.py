@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from core import audit, names
+from core import accounts, audit, comments, names, vocab
 from core.changes import Changes
+from core.i18n import tr
 from core.models import Incident, Problem, Victim, check_incident, utc_now
 from core.storage.facts import refresh_facts
 from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
@@ -81,6 +82,11 @@ def save_incident(
     now = now or utc_now()
     changes = Changes(incidents={incident.incident_uuid}, tallies=True)
     with db.atomic():
+        stored = db.execute("SELECT review_status FROM incidents WHERE incident_uuid = ?",
+                            [incident.incident_uuid]).fetchone()
+        old_status = stored[0] if stored else None
+        if action == "save":
+            incident = _status_for_save(db, user, incident, victims, old_status)
         inc, inc_changed = _merge(db, "incidents", "incident_uuid", incident_row(incident),
                                   INCIDENT_COLUMNS, user, now)
         if inc_changed:
@@ -101,8 +107,10 @@ def save_incident(
             if gone not in keep:
                 _soft_delete_victim(db, gone, user, now)
                 changes.victims.add(gone)
+        if inc["review_status"] != old_status and inc["review_status"] == "submitted":
+            comments.write(db, incident.incident_uuid, user, "", "submitted", now)
         if inc["review_status"] == "approved" and (inc_changed or changes.victims):
-            write_snapshot(db, inc["incident_uuid"], now)
+            write_snapshot(db, inc["incident_uuid"], now, user=user)
         if inc_changed or changes.victims:
             changes.duplicates = bool(changes.victims)
         refresh_facts(db, [incident.incident_uuid])
@@ -111,6 +119,47 @@ def save_incident(
         victims=[victim_from_row(v) for v in saved_victims],
         changes=changes,
     )
+
+
+def _status_for_save(
+    db: Database, user: str, incident: Incident, victims: list[Victim], old_status: str | None
+) -> Incident:
+    """The review status a save leaves the incident in, or PermissionDenied.
+
+    A changed approved incident goes back to review (`submitted`): its approved snapshot
+    is left alone and keeps counting until the new version is approved. Once accounts
+    exist, a save can only leave an incident as draft or submitted, or keep the status it
+    has: approving, returning and rejecting are steps of `core.review`. An import
+    (`action="import"`) keeps the status the package gives.
+    """
+    enforced = accounts.has_accounts(db)
+    if enforced:
+        accounts.require(db, user, "edit")
+    status = incident.review_status
+    if old_status == "approved" and status == "approved" and _differs(db, incident, victims):
+        incident = incident.model_copy(update={"review_status": "submitted"})
+        status = "submitted"
+    if enforced and status != old_status and status not in ("draft", "submitted"):
+        raise accounts.PermissionDenied(tr(
+            "A save cannot make an incident {status}: approve, return or reject it in review.",
+            status=vocab.label("review_status", status),
+        ))
+    return incident
+
+
+def _differs(db: Database, incident: Incident, victims: list[Victim]) -> bool:
+    """Whether saving would change anything but the review status."""
+    old = next(iter(db.query("SELECT * FROM incidents WHERE incident_uuid = ?", [incident.incident_uuid])))
+    mine = _content(incident_row(incident), INCIDENT_COLUMNS)
+    theirs = _content(old, INCIDENT_COLUMNS)
+    mine.pop("review_status"), theirs.pop("review_status")
+    if mine != theirs:
+        return True
+    stored = {
+        r["victim_uuid"]: _content(r, VICTIM_COLUMNS)
+        for r in db.query("SELECT * FROM victims WHERE incident_uuid = ? AND deleted = 0", [incident.incident_uuid])
+    }
+    return stored != {v.victim_uuid: _content(victim_row(v), VICTIM_COLUMNS) for v in victims}
 
 
 def _merge(
@@ -162,18 +211,22 @@ def _soft_delete_victim(db: Database, victim_uuid: str, user: str, now: str) -> 
                  before={"deleted": 0}, after={"deleted": 1}, at=now)
 
 
-def write_snapshot(db: Database, incident_uuid: str, now: str | None = None) -> None:
-    """Record the incident's current content as the approved version that counts."""
+def write_snapshot(db: Database, incident_uuid: str, now: str | None = None, *, user: str = "local") -> None:
+    """Record the incident's current content as the approved version that counts.
+
+    The history gets the snapshot's SHA-256, so that a snapshot changed in the file is
+    found by `core.audit.verify`."""
     incident, victims = load_incident(db, incident_uuid)
-    payload = {
-        "incident": incident_row(incident),
-        "victims": [victim_row(v) for v in victims],
-    }
+    payload = json.dumps(
+        {"incident": incident_row(incident), "victims": [victim_row(v) for v in victims]}, ensure_ascii=False
+    )
+    now = now or utc_now()
     db["approved_snapshots"].insert(
-        {"incident_uuid": incident_uuid, "version": incident.version,
-         "approved_at": now or utc_now(), "payload": json.dumps(payload, ensure_ascii=False)},
+        {"incident_uuid": incident_uuid, "version": incident.version, "approved_at": now, "payload": payload},
         pk="incident_uuid", replace=True,
     )
+    audit.append(db, user=user, action="snapshot", record_type="approved_snapshot", record_uuid=incident_uuid,
+                 before=None, after={"version": incident.version, "sha256": audit.digest(payload)}, at=now)
 
 
 def load_incident(db: Database, incident_uuid: str) -> tuple[Incident, list[Victim]]:
@@ -245,7 +298,7 @@ def bulk_insert(
             audit.append(db, user=user, action="create", record_type="victim", record_uuid=row["victim_uuid"],
                          before=None, after=_content(row, VICTIM_COLUMNS), at=row["updated_at"])
         for uuid in approved:
-            write_snapshot(db, uuid)
+            write_snapshot(db, uuid, user=user)
         refresh_facts(db, touched)
         inc_rows.clear(), vic_rows.clear(), key_rows.clear(), approved.clear(), touched.clear()
 
