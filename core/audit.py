@@ -221,7 +221,8 @@ class _Spec:
     fields: tuple[str, ...]
     state: Callable[[dict[str, Any]], dict[str, Any]]
     start: dict[str, Any]
-    created: bool = True  # whether every record's history begins with a "create" entry
+    created: bool = True  # whether every record's history begins with a creating entry
+    creates: tuple[str, ...] = ("create",)  # the actions that create a record
 
 
 def _record_specs() -> list[_Spec]:
@@ -230,13 +231,16 @@ def _record_specs() -> list[_Spec]:
     incident = tuple(k for k in INCIDENT_COLUMNS if k not in BOOKKEEPING) + ("deleted",)
     victim = tuple(k for k in VICTIM_COLUMNS if k not in BOOKKEEPING) + ("deleted",)
     comment = ("incident_uuid", "author", "written_at", "status_change", "text")
+    decision = ("victim_uuid_a", "victim_uuid_b", "decision", "decided_by", "decided_at", "retracted")
     return [
         _Spec("incident", "incidents", "incident_uuid", incident, lambda r: r, {"deleted": 0}),
         _Spec("victim", "victims", "victim_uuid", victim, lambda r: r, {"deleted": 0}),
         _Spec("comment", "comments", "comment_uuid", comment, lambda r: r, {}),
+        _Spec("duplicate_decision", "duplicate_decisions", "decision_uuid", decision, lambda r: r, {},
+              creates=("decide",)),
         _Spec("user", "users", "user_name", ("role", "active", "password"),
               lambda r: {"role": r["role"], "active": int(r["active"]), "password": fingerprint(r["password_hash"] or "")},
-              {}),
+              {}, creates=("account_create",)),
         _Spec("approved_snapshot", "approved_snapshots", "incident_uuid", ("version", "sha256"),
               lambda r: {"version": r["version"], "sha256": digest(r["payload"])}, {}, created=False),
     ]
@@ -271,7 +275,7 @@ def _check_records(db: Database, spec: _Spec, result: Verification, job: JobStat
             if after is None:
                 continue
             values = json.loads(after)
-            if action == "create" or action.endswith("_create"):
+            if action in spec.creates:
                 state, created = {**spec.start, **values}, True
             else:
                 state.update(values)

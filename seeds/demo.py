@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from core import audit
 from core.cli import UserError
 from core.dedupe.decisions import decide
 from core.dedupe.scan import scan_and_store
@@ -689,6 +690,9 @@ def load_demo(db: Database, user: str) -> str:
             decide(db, row["victim_uuid_a"], row["victim_uuid_b"], row["decision"], row["decided_by"],
                    now=row["decided_at"])
         db.table("comments").insert_all(demo.comments)
+        for row in demo.comments:
+            audit.append(db, user=row["author"], action="create", record_type="comment",
+                         record_uuid=row["comment_uuid"], before=None, after=row, at=row["written_at"])
         candidates = scan_and_store(db).pairs  # so that the duplicates list is ready to show
         set_meta(db, DEMO_META, utc_now())
     return (f"Loaded the demonstration data: {len(demo.records)} incidents, {demo.victims} victims, "

@@ -127,3 +127,26 @@ def test_an_approved_snapshot_or_a_password_hash_swapped_in_the_file_is_found(ke
                  " WHERE user_name = 'rana'")
     found = {(f.record_type, f.record_uuid) for f in audit.verify(db).findings if f.kind == "record"}
     assert found == {("approved_snapshot", uuids[0]), ("user", "rana")}
+
+
+def test_a_duplicate_decision_changed_in_the_file_is_found(kept):
+    from core.dedupe.decisions import decide
+
+    db, uuids = kept
+    a = load_incident(db, uuids[0])[1][0].victim_uuid
+    b = load_incident(db, uuids[1])[1][0].victim_uuid
+    decide(db, a, b, "different_people", "omar")
+    assert audit.verify(db).ok
+    insider(db).execute("UPDATE duplicate_decisions SET decision = 'same_person'")
+    found = [f for f in audit.verify(db).findings if f.kind == "record"]
+    assert [f.record_type for f in found] == ["duplicate_decision"]
+    assert "decision is same_person in the file" in found[0].message
+
+
+def test_the_demonstration_data_verifies(db):
+    from seeds.demo import load_demo
+
+    load_demo(db, "demo")
+    result = audit.verify(db)
+    assert result.ok, [str(f) for f in result.findings[:5]]
+    assert result.records >= db.execute("SELECT COUNT(*) FROM victims").fetchone()[0]
