@@ -1,0 +1,1 @@
+"""The parts of the incident form (assembled in :mod:`gui.incident_form`)."""
