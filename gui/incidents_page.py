@@ -53,6 +53,8 @@ class IncidentsPage(QWidget):
             activated.connect(self.open_incident)
         ctx.changed.connect(self._on_changed)
         self.show_list()
+        if getattr(self.form, "restored_draft", False):
+            self.stack.setCurrentWidget(self.form)  # unsaved work from last time comes first
 
     def _action(self, name: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
         action = QAction(text, self)
@@ -64,7 +66,11 @@ class IncidentsPage(QWidget):
         return action
 
     def _build_form(self) -> QWidget:
-        return Placeholder(self.tr("The incident form"))
+        from gui.incident_form import IncidentForm
+
+        form = IncidentForm(self.ctx, self)
+        form.closed.connect(self.show_list)
+        return form
 
     # what is shown
 
