@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from core.i18n import tr
-from core.models import Incident, Problem, Victim, check_incident, new_uuid, problems_from_error
+from core.models import CHILD_AGE_LIMIT, Incident, Problem, Victim, check_incident, new_uuid, problems_from_error
 
 INCIDENT_FIELDS = (
     "date", "date_precision", "governorate", "district", "subdistrict", "locality",
@@ -32,12 +32,20 @@ VICTIM_KEPT = ("victim_uuid", "version", "updated_at", "created_by", "occupation
                "origin_governorate", "origin_locality")
 VICTIM_DEFAULTS = {"sex": "unknown", "age_group": "unknown", "civilian": "unknown", "outcome": "killed"}
 
-_REQUIRED = {
-    "date": "Enter the date of the incident, written YYYY-MM-DD.",
-    "governorate": "Choose the governorate where it happened.",
-    "incident_type": "Choose the means of the attack.",
-    "perpetrator": "Choose the party held responsible.",
-}
+REQUIRED_FIELDS = ("date", "governorate", "incident_type", "perpetrator")
+
+
+def required_message(name: str) -> str:
+    """What to do about a required field left empty, in the user's language."""
+    messages = {
+        "date": tr("Enter the date of the incident, written YYYY-MM-DD."),
+        "governorate": tr("Choose the governorate where it happened."),
+        "incident_type": tr("Choose the means of the attack."),
+        "perpetrator": tr("Choose the party held responsible."),
+    }
+    return messages[name]
+
+
 _OPTIONAL_EMPTY_IS_NONE = ("district", "subdistrict", "attribution", "facility", "reported_killed",
                            "latitude", "longitude", "age", "death_date", "origin_governorate")
 
@@ -72,6 +80,17 @@ def is_blank_victim(row: dict[str, Any]) -> bool:
     if row.get("unidentified"):
         return False
     return all(str(row.get(name) or "") in ("", VICTIM_DEFAULTS.get(name, "")) for name in VICTIM_FIELDS)
+
+
+def inferred_age_group(age: Any) -> str | None:
+    """The age group an age in years implies (as the records' rules infer it), or None."""
+    try:
+        years = int(str(age).strip())
+    except ValueError:
+        return None
+    if not 0 <= years <= 120:
+        return None
+    return "child" if years < CHILD_AGE_LIMIT else "adult"
 
 
 def unidentified_victims(counts: dict[str, int], civilian: str = "civilian") -> list[dict[str, Any]]:
@@ -149,9 +168,9 @@ def build_entry(values: dict[str, Any], rows: list[dict[str, Any]], gazetteer: A
         data["source_count"] = 0
     if isinstance(data.get("date"), str):
         data["date"] = complete_date(data["date"], str(data.get("date_precision") or "day"))
-    for name, message in _REQUIRED.items():
+    for name in REQUIRED_FIELDS:
         if data.get(name) in ("", None):
-            problems.append(Problem(name, tr(message), "required"))
+            problems.append(Problem(name, required_message(name), "required"))
             data.pop(name, None)
     incident: Incident | None = None
     try:

@@ -26,7 +26,13 @@ from core.entry import blank_victim, row_from_victim, unidentified_victims, valu
 from core.gazetteer import Gazetteer
 from core.models import Problem
 from core.storage import origin
-from core.storage.records import RecordInvalid, RecordNotFound, SavedIncident, load_incident, save_incident
+from core.storage.records import (
+    RecordInvalid,
+    RecordNotFound,
+    SavedIncident,
+    load_incident,
+    save_incident,
+)
 from gui.context import AppContext
 from gui.form.document import IncidentDocument
 from gui.form.draft_keeper import DraftKeeper
@@ -90,7 +96,11 @@ class IncidentForm(QWidget):
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setObjectName("redo")
-        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
+        self.redo_action.setShortcuts(redo_keys)
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -164,9 +174,9 @@ class IncidentForm(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         QWidget.setTabOrder(self.fields.last_editor(), self.victims_view)
-        for button in self.victim_buttons:
-            QWidget.setTabOrder(self.victims_view if button is self.victim_buttons[0] else previous, button)
-            previous = button
+        chain: list[QWidget] = [self.victims_view, *self.victim_buttons]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # what is in the form
 

@@ -11,9 +11,9 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from core.changes import Changes
 from core.storage.counts import record_counts
@@ -85,15 +85,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
             self.navigation.addItem(page.title())
             self._add_page_action(page, number)
-        self.navigation.setFixedWidth(max(140, self.navigation.sizeHintForColumn(0) + 24))
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 10px; }")
+        self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 40))
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("main_splitter")
-        splitter.addWidget(self.navigation)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
         ctx.changed.connect(self._on_changed)

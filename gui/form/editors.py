@@ -16,11 +16,14 @@ from core import vocab
 class _UndoKeysToForm(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+            combination = event.keyCombination().toCombined()
+            if (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+                    or QKeySequence(combination) in _FORM_KEYS):
                 return True  # not accepted: the form's shortcut gets the key
         return False
 
 
+_FORM_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 _UNDO_FILTER: _UndoKeysToForm | None = None
 
 

@@ -3,7 +3,7 @@ English, or one of its aliases when a gazetteer with aliases is loaded."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFocusEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from core import i18n
@@ -42,6 +42,7 @@ class PlacePicker(QComboBox):
         self.setCompleter(completer)
         self._setting = False
         self.lineEdit().editingFinished.connect(self._finished)
+        self.lineEdit().textEdited.connect(lambda _text: self.value_edited.emit(self.value()))
         self.activated.connect(self._finished)
 
     def set_places(self, places: list[Place], language: str | None = None) -> None:
@@ -79,6 +80,11 @@ class PlacePicker(QComboBox):
         return self._lookup.get(normalize(text), text)
 
     def set_value(self, pcode: str) -> None:
+        if self.hasFocus() and self.value() == (pcode or ""):
+            return  # the text being typed already says this: leave it as it is
+        self._show(pcode)
+
+    def _show(self, pcode: str) -> None:
         self._setting = True
         try:
             index = self.findData(pcode or "")
@@ -91,10 +97,15 @@ class PlacePicker(QComboBox):
         finally:
             self._setting = False
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._finished()
+
     def _completed(self, index: QModelIndex) -> None:
         pcode = index.data(PCODE_ROLE)
         if pcode:
-            self.set_value(pcode)
+            self._show(pcode)
             self.value_edited.emit(pcode)
 
     def _finished(self, *_args: object) -> None:
@@ -102,5 +113,5 @@ class PlacePicker(QComboBox):
             return
         value = self.value()
         if value and self.findData(value) >= 0:
-            self.set_value(value)  # show the place's full name
+            self._show(value)  # the place's full name
         self.value_edited.emit(value)

@@ -65,6 +65,7 @@ class VictimsView(QTableView):
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         if model is not None:
+            self.resizeColumnsToContents()
             self.selectionModel().currentRowChanged.connect(lambda current, _prev: self.current_row_changed.emit(current.row()))
 
     def _at_last_row(self) -> bool:

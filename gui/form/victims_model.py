@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from core import vocab
-from core.entry import VICTIM_FIELDS
+from core.entry import VICTIM_FIELDS, inferred_age_group
 from core.models import Problem
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1  # the column's exchange-format field name
@@ -17,6 +23,7 @@ CHOICE_FIELDS = {"sex": "sex", "age_group": "age_group", "civilian": "civilian",
 PROBLEM_BRUSH = QBrush(QColor(255, 226, 226))
 
 Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 EditHook = Callable[[str, str, str], None]  # victim_uuid, field, value
 
 
@@ -49,10 +56,10 @@ class VictimsModel(QAbstractTableModel):
 
     # reading
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def field(self, column: int) -> str:
@@ -72,6 +79,9 @@ class VictimsModel(QAbstractTableModel):
             return None
         name = self.columns[index.column()]
         value = str(self.rows[index.row()].get(name) or "")
+        if role == Qt.ItemDataRole.DisplayRole and name == "age_group" and value in ("", "unknown"):
+            implied = inferred_age_group(self.rows[index.row()].get("age"))
+            return vocab.label("age_group", implied or value)
         if role == Qt.ItemDataRole.DisplayRole:
             return vocab.label(CHOICE_FIELDS[name], value) if name in CHOICE_FIELDS else value
         if role == Qt.ItemDataRole.EditRole:
@@ -119,8 +129,9 @@ class VictimsModel(QAbstractTableModel):
     def set_value(self, victim_uuid: str, name: str, value: str) -> None:
         number = self.row_of(victim_uuid)
         self.rows[number][name] = value
-        index = self.index(number, self.column_of(name))
-        self.dataChanged.emit(index, index)
+        first = self.index(number, self.column_of(name))
+        last = self.index(number, self.column_of("age_group")) if name == "age" else first
+        self.dataChanged.emit(first, last)  # the age group shown follows the age
 
     def insert(self, position: int, rows: list[dict[str, Any]]) -> None:
         if not rows:

@@ -60,6 +60,13 @@ def test_dates_of_less_precision_may_be_typed_short():
     assert entry.ok and entry.incident.date.isoformat() == "2016-01-01"
 
 
+def test_the_age_group_an_age_implies():
+    from core.entry import inferred_age_group
+
+    assert [inferred_age_group(a) for a in ("17", "18", " 4 ", "", "abc", "130")] == [
+        "child", "adult", "child", None, None, None]
+
+
 def test_unidentified_victims_in_one_step():
     rows = unidentified_victims({"men": 7, "children": 5})
     assert len(rows) == 12 and len({r["victim_uuid"] for r in rows}) == 12
