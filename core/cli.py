@@ -9,6 +9,12 @@
     tawthiq [--db PATH] restore BACKUP
     tawthiq [--db PATH] export OUT [--status approved|all] [--from D] [--to D] [--spreadsheet]
     tawthiq [--db PATH] import PACKAGE
+    tawthiq [--db PATH] users add NAME [--role ROLE] | list | passwd NAME | role NAME ROLE | deactivate NAME
+    tawthiq [--db PATH] review queue | submit|approve|return|reject UUID... [--comment TEXT]
+    tawthiq [--db PATH] audit verify [--head HASH] | head | history UUID
+
+Once a database has accounts, a command that changes it acts as a user: `TAWTHIQ_USER`
+and `TAWTHIQ_PASSWORD` for scripts, a prompt otherwise.
 
 A new database is created encrypted under `TAWTHIQ_USER`/`TAWTHIQ_PASSWORD` (or a
 prompt), unless `--plain` is given.
@@ -24,6 +30,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from core import i18n, paths, tallies, vocab
 from core.models import parse_date
@@ -34,8 +41,22 @@ class UserError(Exception):
     """A mistake the user can correct; printed as one sentence."""
 
 
-def current_user() -> str:
-    return os.environ.get("TAWTHIQ_USER") or "local"
+def current_user(db: Any = None) -> str:
+    """The user a command acts as. Given the database and once it has accounts, the
+    account authenticated with `TAWTHIQ_USER`/`TAWTHIQ_PASSWORD` (or a prompt); before
+    that, `TAWTHIQ_USER` or the built-in local user."""
+    from core import accounts
+
+    if db is None or not accounts.has_accounts(db):
+        return os.environ.get("TAWTHIQ_USER") or accounts.LOCAL_USER
+    given = _GIVEN[-1] if _GIVEN else credentials(Path(db.execute("PRAGMA database_list").fetchone()[2]))
+    if given is None:
+        raise UserError("This database has accounts: set TAWTHIQ_USER and TAWTHIQ_PASSWORD, or run in a"
+                        " terminal to be asked.")
+    try:
+        return accounts.authenticate(db, *given).user_name
+    except accounts.LoginFailed as exc:
+        raise UserError(str(exc)) from None
 
 
 def _date_arg(text: str) -> str:
@@ -76,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     _duplicates_parser(sub)
     _add_backup_commands(sub)
     _exchange_arguments(sub)
+    _review_parsers(sub)
     return parser
 
 
@@ -125,7 +147,11 @@ def credentials(path: Path) -> tuple[str, str] | None:
         password = getpass.getpass(f"Password for {user} ({path.name}): ")
     if not user or password is None:
         return None
+    _GIVEN.append((user, password))  # asked once per run, also for the login of current_user
     return user, password
+
+
+_GIVEN: list[tuple[str, str]] = []
 
 
 _HELD_LOCKS: list[object] = []
@@ -181,7 +207,7 @@ def _demo(args: argparse.Namespace) -> int:
     from seeds.demo import load_demo
 
     db = open_db(args)
-    summary = load_demo(db, current_user())
+    summary = load_demo(db, current_user(db))
     print(summary)
     return 0
 
@@ -221,7 +247,7 @@ def _gazetteer(args: argparse.Namespace) -> int:
     from core.gazetteer import import_gazetteer
 
     db = open_db(args)
-    count, _ = import_gazetteer(db, args.file, current_user())
+    count, _ = import_gazetteer(db, args.file, current_user(db))
     print(f"Loaded {count} places from {args.file}.")
     return 0
 
@@ -316,10 +342,10 @@ def _export(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     if args.spreadsheet:
-        rows = export_spreadsheet(db, args.out, args.status, args.date_from, args.date_to, current_user())
+        rows = export_spreadsheet(db, args.out, args.status, args.date_from, args.date_to, current_user(db))
         print(f"Wrote {rows} rows to {args.out}.")
         return 0
-    result = export_package(db, args.out, args.status, args.date_from, args.date_to, current_user())
+    result = export_package(db, args.out, args.status, args.date_from, args.date_to, current_user(db))
     counts = ", ".join(f"{name} {rows}" for name, rows in result.rows.items())
     print(f"Wrote {result.path}: {counts}.")
     return 0
@@ -331,7 +357,7 @@ def _import(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        report = import_package(db, args.package, current_user())
+        report = import_package(db, args.package, current_user(db))
     except PackageRefused as exc:
         print(exc.report.text(), file=sys.stderr)
         return 2
@@ -343,8 +369,11 @@ def known_errors() -> tuple[type[BaseException], ...]:
     from core.gazetteer import GazetteerError
     from core.storage.records import RecordInvalid, RecordNotFound
 
+    from core.accounts import AccountError, PermissionDenied
+    from core.review import ReviewRefused
+
     return (UserError, StorageError, GazetteerError, RecordInvalid, RecordNotFound, FileNotFoundError,
-            PermissionError, IsADirectoryError)
+            PermissionError, IsADirectoryError, PermissionDenied, AccountError, ReviewRefused)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -365,6 +394,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         while _HELD_LOCKS:
             _HELD_LOCKS.pop().release()  # type: ignore[attr-defined]
+
+
+from core.cli_review import _review_parsers  # noqa: E402  (registers users, review, audit)
 
 
 if __name__ == "__main__":

@@ -53,3 +53,13 @@ def gazetteer_csv() -> Path:
     if not GAZETTEER_CSV.exists():
         pytest.skip("the shared gazetteer is not beside the repository")
     return GAZETTEER_CSV
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id with the smallest parameters: account tests hash many passwords."""
+    from argon2 import PasswordHasher
+
+    from core import accounts
+
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
