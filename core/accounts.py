@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from argon2 import PasswordHasher
@@ -301,3 +302,52 @@ def deactivate(db: Database, actor: str, user_name: str) -> Changes:
         _audit(db, actor, "account_deactivate", user_name, {"active": 1}, {"active": 0})
         _run_hooks("user_removed", db, user_name)
     return Changes(accounts=True)
+
+
+@dataclass(frozen=True)
+class LoggedIn:
+    """Who logged in, and how to open more connections to the database as them."""
+
+    user: User
+    opener: Callable[[], Database]
+
+
+def needs_login(path: str | Path) -> bool:
+    """Whether opening the database at `path` needs a user name and password: it is
+    encrypted, or it has accounts."""
+    from core.storage import is_encrypted, open_database
+
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    if is_encrypted(path):
+        return True
+    db = open_database(path, create=False, read_only=True)
+    try:
+        return has_accounts(db)
+    finally:
+        db.close()
+
+
+def log_in(path: str | Path, user_name: str, password: str) -> LoggedIn:
+    """Open the database at `path` as this account: unlock it when it is encrypted, and
+    check the password against the accounts when it has any (:class:`LoginFailed`).
+    Without accounts the built-in local user (or the name given) acts."""
+    from core.storage import WrongPassword, is_encrypted, open_database, session
+
+    path = Path(path)
+    try:
+        if is_encrypted(path):
+            db = open_database(path, create=False, user=user_name.strip(), password=password)
+        else:
+            db = open_database(path, create=False)
+    except WrongPassword:
+        raise LoginFailed(tr("Wrong user name or password.")) from None
+    try:
+        if has_accounts(db):
+            user = authenticate(db, user_name, password)
+        else:
+            user = User(user_name.strip() or LOCAL_USER, "admin", True, "")
+        return LoggedIn(user, session(db).opener())
+    finally:
+        db.close()

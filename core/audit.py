@@ -79,6 +79,20 @@ def history(db: Database, record_uuid: str) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM audit_log WHERE record_uuid = ? ORDER BY seq", [record_uuid]))
 
 
+def incident_history(db: Database, incident_uuid: str) -> list[dict[str, Any]]:
+    """Every entry about an incident, its victims (deleted ones too), its comments and its
+    approved snapshot, oldest first."""
+    return list(db.query(
+        """SELECT * FROM audit_log WHERE record_uuid = :uuid
+               OR (record_type = 'victim' AND record_uuid IN
+                   (SELECT victim_uuid FROM victims WHERE incident_uuid = :uuid))
+               OR (record_type = 'comment' AND record_uuid IN
+                   (SELECT comment_uuid FROM comments WHERE incident_uuid = :uuid))
+           ORDER BY seq""",
+        {"uuid": incident_uuid},
+    ))
+
+
 def fingerprint(secret_hash: str) -> str:
     """A short digest of a password hash: the history shows that it changed, and verify
     notices one swapped in the file, without the history holding the hash itself."""

@@ -278,3 +278,23 @@ def queue_documenters(db: Database) -> list[str]:
         "SELECT DISTINCT created_by FROM incidents WHERE review_status = 'submitted' AND deleted = 0"
         " AND created_by IS NOT NULL ORDER BY created_by"
     )]
+
+
+def likely_duplicates_of(db: Database, incident_uuid: str, limit: int = 3) -> dict[str, list[Any]]:
+    """For each victim of the incident, the records elsewhere it is likely to be (the
+    reviewer's duplicate flags), from `core.dedupe`; empty when that is not installed."""
+    try:
+        from core.dedupe.lookup import likely_duplicates
+    except ImportError:
+        return {}
+    incident = next(iter(db.query("SELECT * FROM incidents WHERE incident_uuid = ?", [incident_uuid])), None)
+    if incident is None:
+        return {}
+    flags: dict[str, list[Any]] = {}
+    for victim in db.query("SELECT * FROM victims WHERE incident_uuid = ? AND deleted = 0 ORDER BY rowid",
+                           [incident_uuid]):
+        found = [m for m in likely_duplicates(db, victim, incident, limit=limit + 1)
+                 if m.victim_uuid != victim["victim_uuid"]][:limit]
+        if found:
+            flags[victim["victim_uuid"]] = found
+    return flags

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +42,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         db_path, language = wizard.database_path, wizard.language
         user, opener = wizard.admin_name or user, wizard.opener
+    else:
+        from core.accounts import needs_login
+
+        if needs_login(db_path):
+            from gui.login_dialog import LoginDialog
+
+            apply_language(language, app)
+            login = LoginDialog(db_path, user_name=os.environ.get("TAWTHIQ_USER", ""))
+            if login.exec() != QDialog.DialogCode.Accepted or login.logged_in is None:
+                return 0
+            user, opener = login.logged_in.user.user_name, login.logged_in.opener
     apply_language(language, app)
     try:
         ctx = AppContext(db_path, user, opener=opener)

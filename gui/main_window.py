@@ -56,7 +56,8 @@ class Page:
 PAGES: tuple[Page, ...] = (
     Page("incidents", lambda: QCoreApplication.translate("MainWindow", "Incidents"), _incidents),
     Page("review", lambda: QCoreApplication.translate("MainWindow", "Review"),
-         lambda ctx: Placeholder(QCoreApplication.translate("MainWindow", "The review queue"))),
+         optional_page("gui.review_view", "ReviewView",
+                       lambda: QCoreApplication.translate("MainWindow", "The review queue"))),
     Page("duplicates", lambda: QCoreApplication.translate("MainWindow", "Duplicates"),
          lambda ctx: Placeholder(QCoreApplication.translate("MainWindow", "Likely duplicates"))),
     Page("tallies", lambda: QCoreApplication.translate("MainWindow", "Tallies"),

@@ -123,3 +123,32 @@ def test_a_failing_hook_leaves_the_account_as_it_was(team):
         accounts.remove_hook("user_removed", broken)
     assert accounts.get_user(team, "amal").active
     assert [e["action"] for e in audit.history(team, "amal")] == ["account_create"]
+
+
+def test_log_in_to_a_plain_database_with_accounts(team, db_path):
+    assert accounts.needs_login(db_path)
+    logged = accounts.log_in(db_path, "omar", "reviewer-pass")
+    assert logged.user.role == "reviewer"
+    other = logged.opener()
+    assert accounts.has_accounts(other)
+    other.close()
+    with pytest.raises(LoginFailed, match="Wrong user name or password"):
+        accounts.log_in(db_path, "omar", "admin-pass")
+
+
+def test_a_database_without_accounts_needs_no_login(db, db_path):
+    assert not accounts.needs_login(db_path)
+    assert accounts.log_in(db_path, "", "").user.user_name == accounts.LOCAL_USER
+
+
+def test_log_in_to_an_encrypted_database(tmp_path, fast_kdf):
+    from core.storage import open_database
+
+    path = tmp_path / "secret.db"
+    db = open_database(path, user="rana", password="admin-pass")
+    accounts.create_user(db, "rana", "rana", "admin-pass")
+    db.close()
+    assert accounts.needs_login(path)
+    assert accounts.log_in(path, "rana", "admin-pass").user.role == "admin"
+    with pytest.raises(LoginFailed):
+        accounts.log_in(path, "rana", "wrong-pass")
