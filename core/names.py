@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from core import name_forms
@@ -38,8 +38,11 @@ _APOSTROPHES = re.compile("['`\u2018\u2019\u02bf\u02be\u02bc]")
 NAME_PARTS = ("given", "father", "grandfather", "family")
 
 
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+
+
 def is_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return _ARABIC_CHAR.search(text) is not None
 
 
 def normalize_arabic(text: str) -> str:
@@ -73,10 +76,11 @@ def normalize(text: str) -> str:
 _AR_ARTICLE = "ال"
 _AR_JOIN_NEXT = {"عبد", "ابو", "ابي", "ام"}
 _AR_JOIN_PREV = {"الدين", "الله"}
-_LAT_ARTICLES = {"al", "el", "ul", "ad", "ed", "ar", "as", "az", "an", "at", "ash"}
-_LAT_JOIN_NEXT = {"abd", "abdul", "abdel", "abdal", "abdol", "abu", "abou", "abo", "um", "umm", "oum"}
+_LAT_ARTICLES = {"al", "el", "ul", "ad", "ed", "ar", "as", "az", "an", "at", "ash", "all", "aal"}
+_LAT_JOIN_NEXT = {"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil", "abu", "abou", "abo", "um", "umm",
+                  "oum"}
 _LAT_DIN = {"din", "deen", "eddin", "eddine", "uddin", "addin", "aldin", "eldin", "uldin", "ed din"}
-_LAT_ABD = re.compile(r"^abd(?:[aeiou]l|[aeiou](?=([a-z])\1))?")
+_LAT_ABD = re.compile(r"^abd+(?:[aeiou]l+|[aeiou](?=([a-z])\1))?")
 
 
 def arabic_tokens(text: str) -> list[str]:
@@ -89,6 +93,9 @@ def arabic_tokens(text: str) -> list[str]:
         if word in _AR_JOIN_NEXT and i + 1 < len(words):
             word = word + words[i + 1]
             i += 1
+        elif word == _AR_ARTICLE and i + 1 < len(words):  # آل, the family of
+            i += 1
+            continue
         elif word in _AR_JOIN_PREV and out:
             out[-1] = out[-1] + word
             i += 1
@@ -99,7 +106,7 @@ def arabic_tokens(text: str) -> list[str]:
 
 
 def _strip_arabic_article(word: str) -> str:
-    if word.startswith(_AR_ARTICLE) and len(word) > 3 and word != "الله":
+    if word.startswith(_AR_ARTICLE) and len(word) > 4 and word != "الله":
         word = word[2:]
     for prefix in ("عبد", "ابو"):
         if word.startswith(prefix + _AR_ARTICLE) and len(word) > 6:
@@ -109,7 +116,7 @@ def _strip_arabic_article(word: str) -> str:
 
 def fold_latin_token(token: str) -> str:
     """One Latin token with transliteration variants folded (see the module docstring)."""
-    t = token
+    t = token.replace("ou", "u")
     m = _LAT_ABD.match(t)
     if m and len(t) > m.end():
         t = "abd" + t[m.end():]
@@ -192,6 +199,7 @@ def latin_skeleton(token: str) -> str:
     return t
 
 
+@lru_cache(maxsize=200_000)
 def token_skeleton(token: str) -> str:
     """The consonant skeleton of one token (a listed name: that of its Arabic spelling)."""
     known = canonical(token)
@@ -218,6 +226,7 @@ def _known() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     return ({k: frozenset(v) for k, v in arabic.items()}, {k: frozenset(v) for k, v in latin.items()})
 
 
+@lru_cache(maxsize=200_000)
 def canonical(token: str) -> frozenset[str]:
     """The listed names this token (or multi-token key) is a spelling of; empty if none."""
     arabic, latin = _known()
@@ -315,7 +324,9 @@ def victim_keys(victim: Any) -> dict[str, str]:
     get = victim.get if isinstance(victim, dict) else (lambda k, d="": getattr(victim, k, d))
     keys = {f"key_{p}": part_key(parts[p]) for p in NAME_PARTS}
     keys["key_latin"] = part_key(get("name_latin", "") or "")
-    keys |= {f"skel_{p}": part_skeleton(parts[p]) for p in NAME_PARTS}
+    # A part the fields lack may be in the full Latin name: it still files the record.
+    latin = split_full_name(get("name_latin", "") or "")
+    keys |= {f"skel_{p}": part_skeleton(parts[p]) or part_skeleton(latin.get(p, "")) for p in NAME_PARTS}
     return keys
 
 

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from core import names
 from core.dedupe.decisions import decided_with
 from core.dedupe.profile import LIVE, PROFILE_COLUMNS, PROFILE_FROM, Profile, from_fields, from_row
-from core.dedupe.score import MAX_DAYS, THRESHOLD, score_pair
+from core.dedupe.score import MAX_DAYS, THRESHOLD, quick_score, score_pair
 
 #: Rows read per block and direction in date.
 PER_BLOCK = 40
@@ -37,38 +37,40 @@ class LikelyMatch:
         return asdict(self)
 
 
-def block_keys(profile: Profile) -> set[tuple[str, str, str]]:
-    """(column, given skeleton, other skeleton) pairs under which a profile is filed."""
-    out: set[tuple[str, str, str]] = set()
-    for keys in (profile.keys, profile.latin):
-        if keys is None or not keys[0]:
+def block_keys(profile: Profile) -> set[tuple[tuple[str, str], tuple[str, str]]]:
+    """((column, skeleton), (column, skeleton)) pairs under which a profile is filed, as
+    the scan's passes file records."""
+    out: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+    for keys in (profile.keys, profile.filled, profile.latin):
+        if keys is None:
             continue
-        given = names.part_skeleton_of_key(keys[0])
-        if not given:
-            continue
-        if keys[3]:
-            out.add(("skel_family", given, names.part_skeleton_of_key(keys[3])))
-        if keys[1]:
-            out.add(("skel_father", given, names.part_skeleton_of_key(keys[1])))
-    return {k for k in out if k[2]}
+        skel = [names.part_skeleton_of_key(k) if k else "" for k in keys]
+        given, father, grandfather, family = skel
+        for column, value in (("skel_family", family), ("skel_father", father),
+                              ("skel_grandfather", grandfather)):
+            if given and value:
+                out.add((("skel_given", given), (column, value)))
+        if family and father:
+            out.add((("skel_family", family), ("skel_father", father)))
+    return out
 
 
 def _candidate_uuids(db: Database, profile: Profile) -> set[str]:
     found: set[str] = set()
-    for column, given, other in block_keys(profile):
-        base = f"SELECT victim_uuid FROM victim_keys WHERE skel_given = ? AND {column} = ?"
+    for (col1, val1), (col2, val2) in block_keys(profile):
+        base = f"SELECT victim_uuid FROM victim_keys WHERE {col1} = ? AND {col2} = ?"
         if profile.day is None:
-            rows = db.execute(base + " LIMIT ?", [given, other, PER_BLOCK * 2]).fetchall()
+            rows = db.execute(base + " LIMIT ?", [val1, val2, PER_BLOCK * 2]).fetchall()
         else:
             day = date.fromordinal(profile.day)
             low = date.fromordinal(profile.day - MAX_DAYS).isoformat()
             high = date.fromordinal(profile.day + MAX_DAYS).isoformat()
             rows = db.execute(
                 base + " AND event_date >= ? AND event_date <= ? ORDER BY event_date LIMIT ?",
-                [given, other, day.isoformat(), high, PER_BLOCK]).fetchall()
+                [val1, val2, day.isoformat(), high, PER_BLOCK]).fetchall()
             rows += db.execute(
                 base + " AND event_date < ? AND event_date >= ? ORDER BY event_date DESC LIMIT ?",
-                [given, other, day.isoformat(), low, PER_BLOCK]).fetchall()
+                [val1, val2, day.isoformat(), low, PER_BLOCK]).fetchall()
         found.update(r[0] for r in rows)
     return found
 
@@ -93,6 +95,8 @@ def matches_for(db: Database, profile: Profile, min_score: float) -> list[tuple[
         uuids -= decided_with(db, profile.victim_uuid)
     out = []
     for other in profiles(db, sorted(uuids)):
+        if quick_score(profile, other, min_score) < min_score:
+            continue
         match = score_pair(profile, other)
         if match.score >= min_score:
             out.append((other, match.score, match.reasons))

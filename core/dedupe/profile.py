@@ -28,6 +28,7 @@ class Profile:
     incident_uuid: str
     keys: tuple[str, str, str, str]  # given, father, grandfather, family
     latin: tuple[str, str, str, str] | None  # the same, from name_latin, when given
+    filled: tuple[str, str, str, str] | None  # keys, with parts they lack taken from name_latin
     raw: tuple[str, str, str, str]  # as typed, for reasons
     sex: str
     age: int | None
@@ -55,6 +56,11 @@ def day_number(text: str | None) -> int | None:
         return None
 
 
+@lru_cache(maxsize=65536)
+def _place_key(locality: str) -> str:
+    return names.normalize(locality)
+
+
 def split_key(key: str) -> tuple[str, str, str, str] | None:
     """The tokens of a folded full name, as the four parts."""
     t = key.split()
@@ -69,6 +75,13 @@ def split_key(key: str) -> tuple[str, str, str, str] | None:
     return (t[0], t[1], t[2], " ".join(t[3:]))
 
 
+def _filled(keys: tuple, latin: tuple | None) -> tuple[str, str, str, str] | None:
+    if latin is None or all(keys):
+        return None
+    filled = tuple(k or x for k, x in zip(keys, latin, strict=True))
+    return None if filled in (keys, latin) else filled  # type: ignore[return-value]
+
+
 def from_row(row: tuple) -> Profile:
     """A profile from one row of `SELECT {PROFILE_COLUMNS} FROM {PROFILE_FROM}`."""
     (uuid, kg, kf, kgf, kfam, klat, _sg, _sf, _sgf, _sfam, event_date, incident_uuid,
@@ -81,9 +94,9 @@ def from_row(row: tuple) -> Profile:
     raw = (given or "", father or "", grandfather or "", family or "")
     if not any(raw) and name_latin:
         raw = (name_latin, "", "", "")
-    return Profile(uuid, incident_uuid, keys, latin, raw, sex or "unknown", age, age_group or "unknown",
+    return Profile(uuid, incident_uuid, keys, latin, _filled(keys, latin), raw, sex or "unknown", age, age_group or "unknown",
                    day_number(event_date or inc_date), inc_date or "", governorate or "",
-                   names.normalize(locality or ""), incident_type or "", perpetrator or "", locality or "")
+                   _place_key(locality or ""), incident_type or "", perpetrator or "", locality or "")
 
 
 def from_fields(victim: dict[str, Any], incident: dict[str, Any] | None = None) -> Profile:
@@ -103,7 +116,7 @@ def from_fields(victim: dict[str, Any], incident: dict[str, Any] | None = None) 
     when = victim.get("death_date") or incident.get("date")
     return Profile(
         str(victim.get("victim_uuid") or ""), str(incident.get("incident_uuid") or victim.get("incident_uuid") or ""),
-        keys, None if latin == keys else latin, raw,  # type: ignore[arg-type]
+        keys, None if latin == keys else latin, _filled(keys, latin), raw,  # type: ignore[arg-type]
         str(victim.get("sex") or "unknown"), age, str(victim.get("age_group") or "unknown"),
         day_number(str(when) if when else None), str(incident.get("date") or ""),
         str(incident.get("governorate") or ""), names.normalize(str(incident.get("locality") or "")),

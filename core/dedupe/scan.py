@@ -1,10 +1,11 @@
 """The scan of the whole database (or of some records, after an import) for likely
 duplicate victims, and the stored results a review screen lists.
 
-Records are walked in the order of the blocking indexes (given name and family name,
-then given name and father's name, each by date), so that only records of one block and
-at most :data:`~core.dedupe.score.MAX_DAYS` apart are compared: beyond that no pair can
-reach the threshold. Memory holds one block at a time.
+Records are walked in the order of the blocking indexes (given name with family name,
+with father's name, with grandfather's name; and father's with family name, for given
+names mistyped), each by date, so that only records of one block and at most
+:data:`~core.dedupe.score.MAX_DAYS` apart are compared: beyond that no pair can reach the
+threshold. Memory holds a few thousand records at a time.
 """
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from sqlite_utils import Database
 from core.changes import Changes
 from core.dedupe.decisions import active_decision, decided_pairs, pair
 from core.dedupe.lookup import matches_for, profiles
-from core.dedupe.profile import LIVE, PROFILE_COLUMNS, Profile, from_row
-from core.dedupe.score import MAX_DAYS, THRESHOLD, score_pair
+from core.dedupe.profile import day_number
+from core.dedupe.score import MAX_DAYS, THRESHOLD, quick_score, score_pair
 from core.jobs import JobState
 from core.models import utc_now
 from core.storage import get_meta, set_meta
@@ -34,37 +35,51 @@ class ScoredPair:
     reasons: tuple[str, ...]
 
 
-def _walk(db: Database, column: str, index: str) -> Iterator[tuple]:
+# The passes of a full scan: the index walked, the columns a block shares, and the
+# columns whose equality means an earlier pass already compared the pair.
+PASSES = (
+    ("idx_victim_keys_block_family", ("skel_given", "skel_family"), ()),
+    ("idx_victim_keys_block_father", ("skel_given", "skel_father"), ("skel_family",)),
+    ("idx_victim_keys_block_grandfather", ("skel_given", "skel_grandfather"), ("skel_family", "skel_father")),
+    # Given names mistyped: the same father's and family name (siblings, mostly, whom the
+    # scoring tells apart).
+    ("idx_victim_keys_block_lineage", ("skel_family", "skel_father"), ("skel_given",)),
+)
+KEY_COLUMNS = ("skel_given", "skel_father", "skel_grandfather", "skel_family")
+PENDING = 4000  # records whose profiles are read at once
+SCAN_CACHE_KB = 400_000  # page cache during a full scan
+
+
+def _walk(db: Database, index: str, columns: tuple[str, ...]) -> Iterator[tuple]:
+    where = " AND ".join(f"{c} > ''" for c in columns)
     yield from db.execute(
-        f"""SELECT {PROFILE_COLUMNS}
-            FROM victim_keys k INDEXED BY {index}
-            JOIN victims v ON v.victim_uuid = k.victim_uuid
-            JOIN incidents i ON i.incident_uuid = v.incident_uuid
-            WHERE k.skel_given > '' AND k.{column} > '' AND {LIVE}
-            ORDER BY k.skel_given, k.{column}, k.event_date""")
+        f"""SELECT victim_uuid, event_date, {", ".join(KEY_COLUMNS)} FROM victim_keys INDEXED BY {index}
+            WHERE {where} ORDER BY {", ".join(columns)}, event_date""")
 
 
-def _block_pairs(block: list[Profile], skip_same_family: bool, family: list[str]) -> Iterator[tuple[int, int]]:
+def _block_pairs(block: list[tuple], skip: tuple[int, ...]) -> Iterator[tuple[str, str]]:
+    """Pairs of a block at most MAX_DAYS apart, but those an earlier pass compared."""
+    days = [day_number(r[1]) for r in block]
     for i in range(len(block)):
-        day_i = block[i].day
         for j in range(i + 1, len(block)):
-            day_j = block[j].day
-            if day_i is not None and day_j is not None and day_j - day_i > MAX_DAYS:
+            if days[i] is not None and days[j] is not None and days[j] - days[i] > MAX_DAYS:
                 break
-            if skip_same_family and family[i] and family[i] == family[j]:
-                continue  # compared in the family pass
-            yield i, j
+            if any(block[i][c] and block[i][c] == block[j][c] for c in skip):
+                continue
+            yield block[i][0], block[j][0]
 
 
-def _scored_block(block: list[Profile], family: list[str], skip_same_family: bool,
-                  decided: set[tuple[str, str]], threshold: float) -> Iterator[ScoredPair]:
-    if len(block) < 2:
-        return
-    for i, j in _block_pairs(block, skip_same_family, family):
-        key = pair(block[i].victim_uuid, block[j].victim_uuid)
-        if key in decided:
+def _score_pending(db: Database, pending: list[tuple[str, str]], decided: set[tuple[str, str]],
+                   threshold: float) -> Iterator[ScoredPair]:
+    uuids = sorted({u for p in pending for u in p})
+    found = {p.victim_uuid: p for p in profiles(db, uuids)}
+    for a, b in pending:
+        key = pair(a, b)
+        if key in decided or a not in found or b not in found:
             continue
-        match = score_pair(block[i], block[j])
+        if quick_score(found[a], found[b], threshold) < threshold:
+            continue
+        match = score_pair(found[a], found[b])
         if match.score >= threshold:
             yield ScoredPair(key[0], key[1], match.score, tuple(match.reasons))
 
@@ -86,28 +101,47 @@ def scan(
     if victim_uuids is not None:
         yield from _scan_some(db, list(dict.fromkeys(victim_uuids)), threshold, decided, job)
         return
-    total = db.execute("SELECT COUNT(*) FROM victim_keys").fetchone()[0] * 2
-    done = 0
-    for column, index, sort_col in (("skel_family", "idx_victim_keys_block_family", 9),
-                                    ("skel_father", "idx_victim_keys_block_father", 7)):
-        block: list[Profile] = []
-        family: list[str] = []
-        current: tuple[str, str] | None = None
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    # The profiles read at random need the tables in memory more than the default allows.
+    db.execute(f"PRAGMA cache_size = {min(cache, -SCAN_CACHE_KB)}")
+    try:
+        yield from _scan_all(db, threshold, decided, job)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
 
-        for row in _walk(db, column, index):
-            key = (row[6], row[sort_col])
+
+def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],
+              job: JobState | None) -> Iterator[ScoredPair]:
+    count = db.execute("SELECT COUNT(*) FROM victim_keys").fetchone()[0]
+    total = count * len(PASSES)
+    done = 0
+    position = {c: i + 2 for i, c in enumerate(KEY_COLUMNS)}
+    for number, (index, columns, skipped) in enumerate(PASSES):
+        group = tuple(position[c] for c in columns)
+        skip = tuple(position[c] for c in skipped)
+        block: list[tuple] = []
+        pending: list[tuple[str, str]] = []
+        current: tuple | None = None
+        for row in _walk(db, index, columns):
+            key = tuple(row[g] for g in group)
             if key != current:
-                yield from _scored_block(block, family, column == "skel_father", decided, threshold)
-                block, family, current = [], [], key
-            block.append(from_row(row))
-            family.append(row[9] or "")
+                if len(block) > 1:
+                    pending.extend(_block_pairs(block, skip))
+                    if len(pending) >= PENDING:
+                        yield from _score_pending(db, pending, decided, threshold)
+                        pending = []
+                block, current = [], key
+            block.append(row)
             done += 1
             if done % CHECK_EVERY == 0 and job is not None:
                 job.check()
                 job.progress(done, total)
-        yield from _scored_block(block, family, column == "skel_father", decided, threshold)
-        done = total // 2 if column == "skel_family" else total
+        if len(block) > 1:
+            pending.extend(_block_pairs(block, skip))
+        yield from _score_pending(db, pending, decided, threshold)
+        done = count * (number + 1)
         if job is not None:
+            job.check()
             job.progress(done, total)
 
 

@@ -16,6 +16,7 @@ sources), the governorate and locality, the age.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -86,13 +87,21 @@ def _name_score(ka: tuple[str, ...], kb: tuple[str, ...]) -> tuple[float, float 
         weight = sum(LINEAGE_WEIGHTS[i] for i in lineage)
         lin = sum(LINEAGE_WEIGHTS[i] * s for i, s in lineage.items()) / weight
         return 0.5 * given + 0.5 * lin, given, lineage
-    return given, given, lineage
+    return 0.6 * given, given, lineage  # a given name alone proves little
 
 
 def _best_names(a: Profile, b: Profile) -> tuple[float, float | None, dict[int, float]]:
+    """The name comparison of the two records' best-matching forms (the fields, the fields
+    completed from the full Latin name, the full Latin name)."""
     best = _name_score(a.keys, b.keys)
-    for ka in (a.keys, a.latin):
-        for kb in (b.keys, b.latin):
+    if a.latin is None and b.latin is None:
+        return best
+    if best[1] is not None and best[1] < GIVEN_MIN and names.is_arabic(a.keys[0]) == names.is_arabic(b.keys[0]):
+        # Two given names in one script that differ (حسن, حسان) stay different even where
+        # their Latin spellings coincide (Hassan).
+        return best
+    for ka in (a.keys, a.filled, a.latin):
+        for kb in (b.keys, b.filled, b.latin):
             if ka is None or kb is None or (ka is a.keys and kb is b.keys):
                 continue
             candidate = _name_score(ka, kb)
@@ -103,45 +112,68 @@ def _best_names(a: Profile, b: Profile) -> tuple[float, float | None, dict[int, 
 
 def score_pair(a: Profile, b: Profile) -> Match:
     """The score of a pair of victim records and the reasons for it."""
+    reasons: list[str] = []
+    return Match(_evaluate(a, b, reasons.append), reasons)
+
+
+def quick_score(a: Profile, b: Profile, floor: float = 0.0) -> float:
+    """The score of :func:`score_pair`, without its reasons (for scans). A pair that
+    cannot reach `floor` may get any lower value, computed sooner."""
     name, given, lineage = _best_names(a, b)
     if given is None:
-        return Match(0.0, [tr("No given name to compare.")])
-    reasons: list[str] = []
+        return 0.0
+    cap = 0.4 if given < GIVEN_MIN else 1.0
+    if not lineage:
+        cap = min(cap, 0.6)
+    elif min(lineage.values()) < LINEAGE_MIN:
+        cap = min(cap, 0.5)
+    if a.sex != b.sex and a.sex in ("male", "female") and b.sex in ("male", "female"):
+        cap = min(cap, 0.3)
+    if min(cap, name) < floor:
+        return min(cap, name)
+    factor = _date_factor(a, b, None) * _place_factor(a, b, None) * _age_factor(a, b, None)
+    return round(min(cap, name * factor), 3)
+
+
+def _evaluate(a: Profile, b: Profile, note: Callable[[str], None]) -> float:
+    name, given, lineage = _best_names(a, b)
+    if given is None:
+        note(tr("No given name to compare."))
+        return 0.0
     cap = 1.0
     lineage_same = bool(lineage) and all(s >= 0.9 for s in lineage.values())
     if given < GIVEN_MIN:
         cap = min(cap, 0.4)
         if lineage_same:
-            reasons.append(tr("Same lineage, different given names ({a} / {b}): siblings or cousins.",
+            note(tr("Same lineage, different given names ({a} / {b}): siblings or cousins.",
                               a=a.raw[0], b=b.raw[0]))
         else:
-            reasons.append(tr("Given names differ: {a} / {b}.", a=a.raw[0], b=b.raw[0]))
+            note(tr("Given names differ: {a} / {b}.", a=a.raw[0], b=b.raw[0]))
         if _parent_and_child(a, b):
-            reasons.append(tr("One's father's name is the other's given name: father and child?"))
+            note(tr("One's father's name is the other's given name: father and child?"))
     else:
         if given >= 0.999:
-            reasons.append(tr("Same given name."))
+            note(tr("Same given name."))
         else:
-            reasons.append(tr("Given names alike: {a} / {b}.", a=a.raw[0], b=b.raw[0]))
+            note(tr("Given names alike: {a} / {b}.", a=a.raw[0], b=b.raw[0]))
     differing = [i for i, s in lineage.items() if s < LINEAGE_MIN]
     for i in sorted(lineage):
         if i in differing:
             cap = min(cap, 0.5)
-            reasons.append(_part_differs(i, a.raw[i] or "?", b.raw[i] or "?"))
+            note(_part_differs(i, a.raw[i] or "?", b.raw[i] or "?"))
         elif given >= GIVEN_MIN:
-            reasons.append(_part_same(i))
+            note(_part_same(i))
     if not lineage:
         cap = min(cap, 0.6)
-        reasons.append(tr("Only the given names can be compared."))
+        note(tr("Only the given names can be compared."))
     factor = 1.0
     if a.sex in ("male", "female") and b.sex in ("male", "female") and a.sex != b.sex:
         cap = min(cap, 0.3)
-        reasons.append(tr("Sexes differ."))
-    factor *= _date_factor(a, b, reasons)
-    factor *= _place_factor(a, b, reasons)
-    factor *= _age_factor(a, b, reasons)
-    score = round(min(cap, name * factor), 3)
-    return Match(score, reasons)
+        note(tr("Sexes differ."))
+    factor *= _date_factor(a, b, note)
+    factor *= _place_factor(a, b, note)
+    factor *= _age_factor(a, b, note)
+    return round(min(cap, name * factor), 3)
 
 
 def _part_differs(i: int, a: str, b: str) -> str:
@@ -167,58 +199,89 @@ def _parent_and_child(a: Profile, b: Profile) -> bool:
     return alike(a.keys[1], b.keys[0]) or alike(a.keys[0], b.keys[1])
 
 
-def _date_factor(a: Profile, b: Profile, reasons: list[str]) -> float:
+def _date_factor(a: Profile, b: Profile, note: Callable[[str], None] | None) -> float:
     if a.day is None or b.day is None:
         return 0.95
     days = abs(a.day - b.day)
     if days == 0:
-        reasons.append(tr("Same date."))
+        if note:
+            note(tr("Same date."))
         return 1.0
     if days == 1:
-        reasons.append(tr("Dates one day apart."))
+        if note:
+            note(tr("Dates one day apart."))
         return 0.98
     if days <= 3:
-        reasons.append(tr("Dates {days} days apart.", days=days))
+        if note:
+            note(tr("Dates {days} days apart.", days=days))
         return 0.92
     if days <= MAX_DAYS:
-        reasons.append(tr("Dates {days} days apart.", days=days))
+        if note:
+            note(tr("Dates {days} days apart.", days=days))
         return 0.78
-    reasons.append(tr("Dates {days} days apart.", days=days))
+    if note:
+        note(tr("Dates {days} days apart.", days=days))
     return 0.5
 
 
-def _place_factor(a: Profile, b: Profile, reasons: list[str]) -> float:
+def _place_factor(a: Profile, b: Profile, note: Callable[[str], None] | None) -> float:
     if not a.governorate or not b.governorate:
         return 0.97
     if a.governorate != b.governorate:
-        reasons.append(tr("Different governorates."))
+        if note:
+            note(tr("Different governorates."))
         return 0.7
     if a.locality and b.locality:
-        if _ratio(a.locality, b.locality) >= 0.8:
-            reasons.append(tr("Same place."))
+        if _locality_similarity(a.locality, b.locality) >= 0.8:
+            if note:
+                note(tr("Same place."))
             return 1.0
-        reasons.append(tr("Same governorate, different localities."))
+        if note:
+            note(tr("Same governorate, different localities."))
         return 0.9
-    reasons.append(tr("Same governorate."))
+    if note:
+        note(tr("Same governorate."))
     return 1.0
 
 
-def _age_factor(a: Profile, b: Profile, reasons: list[str]) -> float:
+@lru_cache(maxsize=65536)
+def _locality_similarity(a: str, b: str) -> float:
+    if names.is_arabic(a) == names.is_arabic(b):
+        return _ratio(a, b)
+    sa, sb = names.part_skeleton(a), names.part_skeleton(b)
+    return _ratio(sa, sb) if sa and sb else 0.0
+
+
+def _age_factor(a: Profile, b: Profile, note: Callable[[str], None] | None) -> float:
     if a.age is not None and b.age is not None:
         years = abs(a.age - b.age)
         if years == 0:
-            reasons.append(tr("Same age."))
+            if note:
+                note(tr("Same age."))
             return 1.0
         if years <= 2:
-            reasons.append(tr("Ages {a} and {b}.", a=a.age, b=b.age))
+            if note:
+                note(tr("Ages {a} and {b}.", a=a.age, b=b.age))
             return 0.98
         if years <= 5:
-            reasons.append(tr("Ages {a} and {b}.", a=a.age, b=b.age))
+            if note:
+                note(tr("Ages {a} and {b}.", a=a.age, b=b.age))
             return 0.88
-        reasons.append(tr("Ages differ: {a} and {b}.", a=a.age, b=b.age))
+        if note:
+            note(tr("Ages differ: {a} and {b}.", a=a.age, b=b.age))
         return 0.6
+    if a.age is not None or b.age is not None:
+        # One age against the other's group: 17 and "adult" may both be right.
+        age, group = (a.age, b.age_group) if a.age is not None else (b.age, a.age_group)
+        assert age is not None
+        if (group == "child" and age >= 20) or (group == "adult" and age < 16):
+            if note:
+                note(tr("One a child, the other an adult."))
+            return 0.6
+        return 1.0
     groups = {a.age_group, b.age_group}
     if groups == {"child", "adult"}:
-        reasons.append(tr("One a child, the other an adult."))
+        if note:
+            note(tr("One a child, the other an adult."))
         return 0.6
     return 1.0

@@ -266,3 +266,12 @@ def _browser_indexes(db: Database) -> None:
     # reaching an incident's victims, are then covered by an index.
     db["incidents"].create_index(["deleted", "date"], index_name="incidents_live_date")
     db["victims"].create_index(["deleted", "incident_uuid"], index_name="victims_live_incident")
+
+
+@migration(15, "duplicates: blocking by grandfather's name and by lineage")
+def _duplicates_blocks(db: Database) -> None:
+    # Number chosen in the duplicates area's own range (11+), away from the others'.
+    db.execute("CREATE INDEX idx_victim_keys_block_grandfather ON victim_keys"
+               " (skel_given, skel_grandfather, event_date, victim_uuid)")
+    db.execute("CREATE INDEX idx_victim_keys_block_lineage ON victim_keys"
+               " (skel_family, skel_father, event_date, victim_uuid)")

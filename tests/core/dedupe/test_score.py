@@ -88,3 +88,20 @@ def test_score_is_symmetric_and_within_bounds() -> None:
     b = person(given_name="احمد", father_name="خالد", family_name="حمادة", age=33)
     s1, s2 = score_pair(a, b).score, score_pair(b, a).score
     assert s1 == s2 and 0.0 <= s1 <= 1.0
+
+
+def test_the_quick_score_of_scans_is_the_score() -> None:
+    import itertools
+
+    people = [
+        person(given_name="محمد", father_name="أحمد", family_name="الحلبي"),
+        person({"date": "2016-01-07"}, given_name="Mhd", father_name="Ahmed", family_name="Halabi", age=33),
+        person(given_name="محمود", father_name="أحمد", family_name="الحلبي", sex="unknown", age=None),
+        person({"governorate": "SY07"}, given_name="محمد", family_name="الحلبي", age_group="adult", age=None),
+        person(given_name="محمد", father_name="أحمد", name_latin="Mohammad Ahmad al-Halabi", sex="female"),
+        person({"date": "2016-03-01"}, given_name="محمد", grandfather_name="علي", age=12),
+    ]
+    for a, b in itertools.product(people, repeat=2):
+        from core.dedupe.score import quick_score
+
+        assert quick_score(a, b) == score_pair(a, b).score

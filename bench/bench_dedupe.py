@@ -1,0 +1,165 @@
+"""Likely duplicates at national scale: accuracy of the default threshold on labelled
+data, as-you-type lookup latency, and the time and memory of a full scan.
+
+    python -m bench.bench_dedupe [--victims 500000] [--db PATH] [--keep]
+
+Prints a table to compare with the targets (precision >= 0.98, recall >= 0.97, no
+sibling pair above the threshold, lookup p95 < 10 ms, scan < 60 s and < 2 GB).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.dedupe_data import generate, true_pairs
+from core import dedupe
+from core.storage import open_database
+from core.storage.records import bulk_insert
+
+THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+FLOOR = 0.5
+
+
+def build(path: Path, victims: int, seed: int) -> dict:
+    gen = generate(victims, seed=seed)
+    if path.exists():
+        path.unlink()
+    db = open_database(path)
+    started = time.perf_counter()
+    bulk_insert(db, gen.records, "bench")
+    db.close()
+    truth = {"truth": gen.truth, "household": {str(k): v for k, v in gen.person_household.items()},
+             "victims": gen.victims, "build_seconds": time.perf_counter() - started}
+    path.with_suffix(".truth.json").write_text(json.dumps(truth))
+    return truth
+
+
+def scan_in_child(path: Path, out: Path) -> dict:
+    """Run the scan in its own process, so that its peak memory is its own."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from core.storage import open_database\n"
+        "from core import dedupe\n"
+        f"db = open_database({str(path)!r})\n"
+        "t = time.perf_counter()\n"
+        f"pairs = [(p.victim_uuid_a, p.victim_uuid_b, p.score) for p in dedupe.scan(db, min_score={FLOOR})]\n"
+        "elapsed = time.perf_counter() - t\n"
+        f"open({str(out)!r}, 'w').write(json.dumps(pairs))\n"
+        "print(json.dumps({'seconds': elapsed, 'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
+        " 'pairs': len(pairs)}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def accuracy(pairs: list, truth: dict) -> list[dict]:
+    labels = truth["truth"]
+    households = truth["household"]
+    real = true_pairs_from(labels)
+    rows = []
+    for threshold in THRESHOLDS:
+        found = {(a, b) for a, b, s in pairs if s >= threshold}
+        tp = len(found & real)
+        precision = tp / len(found) if found else 1.0
+        recall = tp / len(real) if real else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        siblings = 0
+        for a, b in found - real:
+            ha, hb = households[str(labels[a])], households[str(labels[b])]
+            if ha[0] == hb[0] and ha[1] == "child" and hb[1] == "child":
+                siblings += 1
+        rows.append({"threshold": threshold, "found": len(found), "true": len(real), "precision": precision,
+                     "recall": recall, "f1": f1, "siblings": siblings})
+    return rows
+
+
+def true_pairs_from(labels: dict[str, int]) -> set[tuple[str, str]]:
+    class G:
+        truth = labels
+    return true_pairs(G)  # type: ignore[arg-type]
+
+
+def latency(path: Path, samples: int, seed: int) -> dict:
+    """Lookups as a documenter types: a stored victim typed again in another spelling or
+    script, part by part (given name, then father's name, then family name)."""
+    db = open_database(path)
+    rng = random.Random(seed)
+    rows = list(db.query(
+        """SELECT v.given_name, v.father_name, v.family_name, v.name_latin, v.sex, v.age, i.date, i.governorate
+           FROM victims v JOIN incidents i ON i.incident_uuid = v.incident_uuid
+           WHERE v.rowid IN (SELECT rowid FROM victims ORDER BY random() LIMIT ?)""", [samples]))
+    times: list[float] = []
+    offered = 0
+    for row in rows:
+        incident = {"date": row["date"], "governorate": row["governorate"]}
+        latin = row["name_latin"].split() if row["name_latin"] and rng.random() < 0.5 else None
+        typed = {"given_name": latin[0], "family_name": latin[-1]} if latin and len(latin) > 1 else {
+            "given_name": row["given_name"], "father_name": row["father_name"], "family_name": row["family_name"]}
+        steps = [{"given_name": typed.get("given_name", "")},
+                 {k: v for k, v in typed.items() if k != "family_name"}, typed]
+        for fields in steps:
+            fields = {**fields, "sex": row["sex"], "age": row["age"]}
+            t = time.perf_counter()
+            found = dedupe.likely_duplicates(db, fields, incident)
+            times.append((time.perf_counter() - t) * 1000)
+        offered += bool(found)
+    db.close()
+    times.sort()
+    return {"lookups": len(times), "p50_ms": times[len(times) // 2], "p95_ms": times[int(len(times) * 0.95)],
+            "max_ms": times[-1], "offered_share": offered / max(1, len(rows))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--victims", type=int, default=500_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--db", type=Path, default=None, help="reuse or create this database")
+    parser.add_argument("--lookups", type=int, default=1000)
+    args = parser.parse_args(argv)
+    path = args.db or Path(tempfile.gettempdir()) / f"tawthiq-bench-dedupe-{args.victims}.db"
+    truth_path = path.with_suffix(".truth.json")
+    if path.exists() and truth_path.exists():
+        truth = json.loads(truth_path.read_text())
+    else:
+        print(f"building {args.victims} victims in {path} …", file=sys.stderr)
+        truth = build(path, args.victims, args.seed)
+    out = Path(tempfile.mkstemp(suffix=".json")[1])
+    try:
+        scanned = scan_in_child(path, out)
+        pairs = [tuple(p) for p in json.loads(out.read_text())]
+    finally:
+        os.unlink(out)
+    rows = accuracy(pairs, truth)
+    lookups = latency(path, args.lookups, args.seed)
+    print(f"Likely duplicates, {truth['victims']} victims (threshold {dedupe.THRESHOLD}); "
+          f"{os.cpu_count()} cores; build {truth.get('build_seconds', 0):.0f} s")
+    print()
+    print("threshold  found    true     precision  recall  F1      sibling pairs above")
+    for r in rows:
+        mark = "  <- default" if abs(r["threshold"] - dedupe.THRESHOLD) < 1e-9 else ""
+        print(f"{r['threshold']:<9}  {r['found']:<7}  {r['true']:<7}  {r['precision']:<9.4f}  "
+              f"{r['recall']:<6.4f}  {r['f1']:<6.4f}  {r['siblings']}{mark}")
+    print()
+    print("measure                      value        target")
+    print(f"lookup p50                   {lookups['p50_ms']:.2f} ms")
+    print(f"lookup p95                   {lookups['p95_ms']:.2f} ms      < 10 ms")
+    print(f"lookup max                   {lookups['max_ms']:.2f} ms")
+    print(f"typed duplicates offered     {lookups['offered_share']:.3f}")
+    print(f"full scan                    {scanned['seconds']:.1f} s       < 60 s")
+    print(f"scan peak memory (process)   {scanned['peak_mb']:.0f} MB       < 2048 MB")
+    print(f"pairs scored >= {FLOOR}          {scanned['pairs']}")
+    _ = resource
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
