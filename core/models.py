@@ -13,9 +13,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from core import safe_text
 from core.i18n import tr
 from core.vocab import (
     GOVERNORATE_CODES,
@@ -117,6 +126,18 @@ class Record(BaseModel):
     @classmethod
     def _timestamp(cls, value: Any) -> str:
         return _check_timestamp(value)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _safe(cls, value: Any, info: ValidationInfo) -> Any:
+        # Broken, hostile and runaway input: see core.safe_text.
+        if isinstance(value, str):
+            if info.field_name in safe_text.NAME_FIELDS:
+                return safe_text.check_name(value)
+            return safe_text.check_text(info.field_name or "", value)
+        if isinstance(value, int):
+            return safe_text.check_int(value)
+        return value
 
     @field_validator("version", mode="before")
     @classmethod
