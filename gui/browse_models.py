@@ -37,6 +37,7 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 1  # the incident's UUID, for opening it
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's dataclass
 
 Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root: a table has no other parent
 
 
 @dataclass(frozen=True)
@@ -176,10 +177,10 @@ class RecordTableModel(QAbstractTableModel):
         return rows.get(self._keys[row])
 
     # Qt model
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._keys)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

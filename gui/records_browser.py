@@ -5,7 +5,7 @@ incident in the form. The lists follow every save through `ctx.changed`.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,13 @@ def _named(widget: QWidget, name: str) -> QWidget:
     return widget
 
 
+class ShrinkingCombo(QComboBox):
+    """A combo box as wide as its longest entry when there is room, narrower when not."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(70, super().minimumSizeHint().height())
+
+
 class DateBound(QDateEdit):
     """A date that may be left empty (no limit)."""
 
@@ -47,6 +54,9 @@ class DateBound(QDateEdit):
         super().__init__(parent)
         _named(self, name)
         self.setCalendarPopup(True)
+        # An ISO date reads left to right in both languages, as it is typed and exchanged
+        # (in a right-to-left widget Qt would reverse the order of its parts).
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(" ")
@@ -68,9 +78,9 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.date_from = DateBound("date_from")
         self.date_to = DateBound("date_to")
-        self.governorate = _named(QComboBox(), "governorate")
-        self.perpetrator = _named(QComboBox(), "perpetrator")
-        self.review_status = _named(QComboBox(), "review_status")
+        self.governorate = _named(ShrinkingCombo(), "governorate")
+        self.perpetrator = _named(ShrinkingCombo(), "perpetrator")
+        self.review_status = _named(ShrinkingCombo(), "review_status")
         self.name = _named(QLineEdit(), "name_search")
         self.name.setClearButtonEnabled(True)
         self._from_label = QLabel()
@@ -78,8 +88,7 @@ class FilterBar(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._emit)
         for combo in (self.governorate, self.perpetrator, self.review_status):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(4)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name, 0, 0, 1, 3)
