@@ -74,7 +74,6 @@ class TalliesView(QWidget):
         self._status_label, self._civilian_label = QLabel(), QLabel()
         for combo in (self.period, self.status, self.civilian):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.pending_label.setWordWrap(True)
         filters = QGridLayout()
         filters.addWidget(self._period_label, 0, 0)
         filters.addWidget(self.period, 0, 1)
@@ -84,10 +83,12 @@ class TalliesView(QWidget):
         filters.addLayout(dates, 0, 2)
         filters.addWidget(self._status_label, 1, 0)
         filters.addWidget(self.status, 1, 1)
-        filters.addWidget(self.pending_label, 1, 2)
-        filters.addWidget(self._civilian_label, 0, 3)
-        filters.addWidget(self.civilian, 0, 4)
-        filters.setColumnStretch(5, 1)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.pending_label, 1)
+        status_row.addWidget(self._civilian_label)
+        status_row.addWidget(self.civilian)
+        filters.addLayout(status_row, 1, 2)
+        filters.setColumnStretch(3, 1)
 
         # the report sentence
         self.sentence = _named(QLabel(), "report_sentence")
