@@ -1,0 +1,158 @@
+"""The Qt models of the Duplicates screen: the candidate pairs, and one pair field by
+field with the differences marked."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from core import vocab
+from core.dedupe import CandidatePair
+from core.dedupe.compare import FieldComparison, compare_records
+from gui.i18n import isolate
+
+Index = QModelIndex | QPersistentModelIndex
+
+VOCABULARY = {"sex": "sex", "age_group": "age_group", "civilian": "civilian", "outcome": "outcome",
+              "incident_type": "incident_type", "incident_perpetrator": "perpetrator",
+              "incident_governorate": "governorate"}
+STATE_COLOURS = {"variant": QColor(255, 236, 179), "different": QColor(255, 205, 210),
+                 "missing": QColor(224, 224, 224)}
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "given_name": QCoreApplication.translate("DuplicatesView", "Given name"),
+        "father_name": QCoreApplication.translate("DuplicatesView", "Father's name"),
+        "grandfather_name": QCoreApplication.translate("DuplicatesView", "Grandfather's name"),
+        "family_name": QCoreApplication.translate("DuplicatesView", "Family name"),
+        "mother_name": QCoreApplication.translate("DuplicatesView", "Mother's name"),
+        "name_latin": QCoreApplication.translate("DuplicatesView", "Name in Latin letters"),
+        "sex": QCoreApplication.translate("DuplicatesView", "Sex"),
+        "age": QCoreApplication.translate("DuplicatesView", "Age"),
+        "age_group": QCoreApplication.translate("DuplicatesView", "Age group"),
+        "civilian": QCoreApplication.translate("DuplicatesView", "Civilian"),
+        "outcome": QCoreApplication.translate("DuplicatesView", "Outcome"),
+        "death_date": QCoreApplication.translate("DuplicatesView", "Death date"),
+        "incident_date": QCoreApplication.translate("DuplicatesView", "Incident date"),
+        "incident_governorate": QCoreApplication.translate("DuplicatesView", "Governorate"),
+        "incident_locality": QCoreApplication.translate("DuplicatesView", "Locality"),
+        "incident_type": QCoreApplication.translate("DuplicatesView", "Means"),
+        "incident_perpetrator": QCoreApplication.translate("DuplicatesView", "Perpetrator"),
+    }
+    return labels.get(field, field)
+
+
+def display_name(record: dict[str, Any]) -> str:
+    parts = [record.get(k) or "" for k in ("given_name", "father_name", "grandfather_name", "family_name")]
+    return " ".join(p for p in parts if p) or (record.get("name_latin") or "")
+
+
+class PairsModel(QAbstractTableModel):
+    """One candidate pair per row: score, the two names, the dates, the decision if any."""
+
+    PairRole = Qt.ItemDataRole.UserRole + 1
+    COLUMNS = ("score", "a", "b", "dates", "decision")
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.pairs: list[CandidatePair] = []
+
+    def set_pairs(self, pairs: list[CandidatePair]) -> None:
+        self.beginResetModel()
+        self.pairs = list(pairs)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.pairs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (
+            QCoreApplication.translate("DuplicatesView", "Score"),
+            QCoreApplication.translate("DuplicatesView", "First record"),
+            QCoreApplication.translate("DuplicatesView", "Second record"),
+            QCoreApplication.translate("DuplicatesView", "Dates"),
+            QCoreApplication.translate("DuplicatesView", "Decision"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.pairs):
+            return None
+        pair = self.pairs[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == self.PairRole:
+            return pair
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(pair.reasons)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == "score":
+            return f"{pair.score:.2f}"
+        if column in ("a", "b"):
+            return isolate(display_name(pair.a if column == "a" else pair.b))
+        if column == "dates":
+            return f"{isolate(pair.a.get('incident_date'))} / {isolate(pair.b.get('incident_date'))}"
+        if pair.decision is None:
+            return ""
+        if pair.decision["decision"] == "same_person":
+            return QCoreApplication.translate("DuplicatesView", "Same person")
+        return QCoreApplication.translate("DuplicatesView", "Different people")
+
+
+class ComparisonModel(QAbstractTableModel):
+    """The two records of a pair, field by field; spelling variants, differences and
+    missing values are coloured."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.rows: list[FieldComparison] = []
+
+    def set_pair(self, pair: CandidatePair | None) -> None:
+        self.beginResetModel()
+        self.rows = compare_records(pair.a, pair.b) if pair is not None else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return field_label(self.rows[section].field) if 0 <= section < len(self.rows) else None
+        if section == 0:
+            return QCoreApplication.translate("DuplicatesView", "First record")
+        if section == 1:
+            return QCoreApplication.translate("DuplicatesView", "Second record")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) or index.column() not in (0, 1):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = row.a if index.column() == 0 else row.b
+            vocabulary = VOCABULARY.get(row.field)
+            return vocab.label(vocabulary, value) if vocabulary else value
+        if role == Qt.ItemDataRole.BackgroundRole and row.state in STATE_COLOURS:
+            return QBrush(STATE_COLOURS[row.state])
+        if role == Qt.ItemDataRole.ForegroundRole and row.state in STATE_COLOURS:
+            return QBrush(QColor(0, 0, 0))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {
+                "variant": QCoreApplication.translate("DuplicatesView", "The same, spelled differently"),
+                "different": QCoreApplication.translate("DuplicatesView", "Different"),
+                "missing": QCoreApplication.translate("DuplicatesView", "Known in one record only"),
+            }.get(row.state)
+        return None

@@ -1,0 +1,128 @@
+"""The Duplicates screen and the match panel, driven as a reviewer and a documenter use them."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core import dedupe, tallies
+from core.storage import open_database
+from core.storage.records import save_incident
+from gui.context import AppContext
+from gui.duplicates_models import ComparisonModel, PairsModel
+from gui.duplicates_view import DuplicatesView
+from gui.match_panel import MatchesModel, MatchPanel
+from tests.core.factories import incident, victim
+
+
+@pytest.fixture
+def filled(db_path):
+    db = open_database(db_path)
+    first = incident(locality="دوما", governorate="SY03", review_status="approved")
+    save_incident(db, first, [victim(first, given_name="محمد", father_name="أحمد", family_name="الحلبي"),
+                              victim(first, given_name="محمود", father_name="أحمد", family_name="الحلبي", age=25)],
+                  "team1")
+    second = incident(locality="Douma", governorate="SY03", date="2016-01-06", review_status="approved")
+    save_incident(db, second, [victim(second, given_name="Mohammed", father_name="Ahmad",
+                                      family_name="al-Halabi", age=31)], "team2")
+    db.close()
+    return db_path
+
+
+@pytest.fixture
+def ctx(qapp, filled):
+    context = AppContext(filled, "reviewer")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def view(qtbot, ctx):
+    widget = DuplicatesView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.pairs.rowCount() == 1)
+    return widget
+
+
+def killed(ctx) -> int:
+    return tallies.tally(ctx.reader).total.killed
+
+
+def test_the_pair_is_shown_side_by_side_with_variants_marked(view) -> None:
+    pair = view.current_pair()
+    assert pair is not None and {pair.a["given_name"], pair.b["given_name"]} == {"محمد", "Mohammed"}
+    states = {row.field: row.state for row in view.comparison.rows}
+    assert states["given_name"] == "variant" and states["age"] == "different"
+    assert "Same father's name." in view.reasons.text()
+    assert view.same_button.isEnabled() and not view.undo_button.isEnabled()
+
+
+def test_same_person_counts_once_and_undo_counts_twice_again(qtbot, ctx, view) -> None:
+    before = killed(ctx)
+    qtbot.mouseClick(view.same_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.pairs.rowCount() == 0 and view.last_decision is not None)
+    assert killed(ctx) == before - 1
+    assert view.undo_button.isEnabled()
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.pairs.rowCount() == 1)
+    assert killed(ctx) == before
+
+
+def test_different_people_leave_the_list_and_show_among_decided(qtbot, view) -> None:
+    qtbot.mouseClick(view.different_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.pairs.rowCount() == 0)
+    view.show_decided.setChecked(True)
+    qtbot.waitUntil(lambda: view.pairs.rowCount() == 1)
+    assert view.pairs.data(view.pairs.index(0, 4)) == "Different people"
+    assert view.undo_button.isEnabled() and not view.same_button.isEnabled()
+
+
+def test_scan_runs_with_progress_and_keeps_its_results(qtbot, ctx, view) -> None:
+    assert dedupe.last_scanned(ctx.reader) is None
+    view.scan()
+    qtbot.waitUntil(lambda: dedupe.last_scanned(ctx.reader) is not None and view.scan_button.isEnabled(),
+                    timeout=10000)
+    qtbot.waitUntil(lambda: "Last scan" in view.summary.text())
+    assert view.pairs.rowCount() == 1
+
+
+def test_models_pass_the_model_tester(qtmodeltester, view) -> None:
+    qtmodeltester.check(view.pairs)
+    qtmodeltester.check(view.comparison)
+    empty = PairsModel()
+    qtmodeltester.check(empty)
+    qtmodeltester.check(ComparisonModel())
+
+
+def test_match_panel_offers_the_stored_record_typed_in_another_spelling(qtbot, ctx) -> None:
+    panel = MatchPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.waitSignal(panel.matches_shown, timeout=5000) as shown:
+        panel.show_matches_for({"given_name": "Mhd", "father_name": "Ahmed", "family_name": "Halabi", "sex": "male"},
+                               {"date": "2016-01-05", "governorate": "SY03"})
+    assert shown.args == [2]
+    text = panel.model.data(panel.model.index(0, 0))
+    assert "2016-01-0" in text and "Same father's name." in text
+    with qtbot.waitSignal(panel.match_picked) as picked:
+        panel.view.setCurrentIndex(panel.model.index(0, 0))
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert picked.args[0]["victim_uuid"] == panel.model.matches[0]["victim_uuid"]
+
+
+def test_match_panel_keeps_only_the_answer_to_the_latest_typing(qtbot, ctx) -> None:
+    panel = MatchPanel(ctx)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.matches_shown, timeout=5000) as shown:
+        panel.show_matches_for({"given_name": "Mhd", "family_name": "Halabi"}, {"date": "2016-01-05"})
+        panel.show_matches_for({"given_name": "Khaled", "family_name": "Halabi"}, {"date": "2016-01-05"})
+    assert shown.args == [0] and panel.model.rowCount() == 0
+
+
+def test_matches_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = MatchesModel()
+    model.set_matches([{"victim_uuid": "x", "incident_uuid": "y", "incident_date": "2016-01-05",
+                        "governorate": "SY03", "locality": "Douma", "name": "Mohammad", "names": {},
+                        "score": 0.9, "reasons": ["Same date."]}])
+    qtmodeltester.check(model)
