@@ -26,6 +26,7 @@ from core.dedupe import CandidatePair
 from gui.background import Latest
 from gui.context import AppContext
 from gui.duplicates_models import ComparisonModel, PairsModel
+from gui.i18n import isolate
 from gui.long_job import run_long_job
 
 
@@ -128,7 +129,7 @@ class DuplicatesView(QWidget):
         undecided = sum(1 for p in pairs if p.decision is None)
         text = self.tr("%n pair(s) to review.", "", undecided)
         if scanned:
-            text += " " + self.tr("Last scan: %1.").replace("%1", scanned.replace("T", " ").rstrip("Z"))
+            text += " " + self.tr("Last scan: %1.").replace("%1", isolate(scanned.replace("T", " ").rstrip("Z")))
         self.summary.setText(text)
         row = 0
         if keep is not None:

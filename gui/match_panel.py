@@ -54,10 +54,11 @@ class MatchesModel(QAbstractListModel):
             return None
         match = self.matches[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            place = ", ".join(p for p in (match["locality"], vocab.label("governorate", match["governorate"])) if p)
+            place = " · ".join(isolate(p) for p in (match["locality"], vocab.label("governorate", match["governorate"]))
+                               if p)
             return "\n".join((
                 f"{match['score']:.2f}  {isolate(match['name'])}",
-                f"{isolate(match['incident_date'])} · {isolate(place)}",
+                f"{isolate(match['incident_date'])} · {place}",
                 " ".join(match["reasons"]),
             ))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -91,6 +92,7 @@ class MatchPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformItemSizes(False)
+        self.view.setSpacing(2)
         self.view.activated.connect(self._picked)
         self.view.doubleClicked.connect(self._picked)
         layout = QVBoxLayout(self)

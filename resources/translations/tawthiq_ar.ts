@@ -110,6 +110,164 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesView</name>
+    <message>
+        <source>Scan the database</source>
+        <translation>فحص قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>Show decided pairs</source>
+        <translation>عرض الأزواج المحسومة</translation>
+    </message>
+    <message>
+        <source>Likely duplicate pairs</source>
+        <translation>أزواج السجلات المكررة المحتملة</translation>
+    </message>
+    <message>
+        <source>The two records side by side</source>
+        <translation>السجلان جنباً إلى جنب</translation>
+    </message>
+    <message>
+        <source>Same person</source>
+        <translation>الشخص نفسه</translation>
+    </message>
+    <message>
+        <source>Different people</source>
+        <translation>شخصان مختلفان</translation>
+    </message>
+    <message>
+        <source>Undo decision</source>
+        <translation>التراجع عن القرار</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) to review.</source>
+        <translation>
+            <numerusform>لا أزواج للمراجعة (%n).</numerusform>
+            <numerusform>زوج واحد للمراجعة.</numerusform>
+            <numerusform>زوجان للمراجعة.</numerusform>
+            <numerusform>%n أزواج للمراجعة.</numerusform>
+            <numerusform>%n زوجاً للمراجعة.</numerusform>
+            <numerusform>%n زوج للمراجعة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last scan: %1.</source>
+        <translation>آخر فحص: %1.</translation>
+    </message>
+    <message>
+        <source>The pairs could not be read: %1</source>
+        <translation>تعذّرت قراءة الأزواج: %1</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>التكرار</translation>
+    </message>
+    <message>
+        <source>Looking for likely duplicates…</source>
+        <translation>جارٍ البحث عن السجلات المكررة المحتملة…</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <source>Grandfather&apos;s name</source>
+        <translation>اسم الجد</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>الكنية</translation>
+    </message>
+    <message>
+        <source>Mother&apos;s name</source>
+        <translation>اسم الأم</translation>
+    </message>
+    <message>
+        <source>Name in Latin letters</source>
+        <translation>الاسم بالأحرف اللاتينية</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>الفئة العمرية</translation>
+    </message>
+    <message>
+        <source>Civilian</source>
+        <translation>مدني</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>المآل</translation>
+    </message>
+    <message>
+        <source>Death date</source>
+        <translation>تاريخ الوفاة</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>تاريخ الحادثة</translation>
+    </message>
+    <message>
+        <source>Governorate</source>
+        <translation>المحافظة</translation>
+    </message>
+    <message>
+        <source>Locality</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>الوسيلة</translation>
+    </message>
+    <message>
+        <source>Perpetrator</source>
+        <translation>الجهة الفاعلة</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>الدرجة</translation>
+    </message>
+    <message>
+        <source>First record</source>
+        <translation>السجل الأول</translation>
+    </message>
+    <message>
+        <source>Second record</source>
+        <translation>السجل الثاني</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>التاريخان</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>The same, spelled differently</source>
+        <translation>القيمة نفسها بإملاء مختلف</translation>
+    </message>
+    <message>
+        <source>Different</source>
+        <translation>مختلف</translation>
+    </message>
+    <message>
+        <source>Known in one record only</source>
+        <translation>معروف في سجل واحد فقط</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>The database holds no incidents yet.</source>
@@ -300,6 +458,40 @@
     <message>
         <source>%1 incidents, %2 victims</source>
         <translation>الحوادث: %1، الضحايا: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MatchPanel</name>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>التكرار المحتمل</translation>
+    </message>
+    <message>
+        <source>Likely duplicates of the victim being typed</source>
+        <translation>السجلات التي قد تكون للضحية قيد الإدخال</translation>
+    </message>
+    <message>
+        <source>Type a given name and a father&apos;s or family name.</source>
+        <translation>اكتب الاسم واسم الأب أو الكنية.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) already in the database may be this person.</source>
+        <translation>
+            <numerusform>لا سجلات في قاعدة البيانات قد تكون لهذا الشخص (%n).</numerusform>
+            <numerusform>سجل واحد في قاعدة البيانات قد يكون لهذا الشخص.</numerusform>
+            <numerusform>سجلان في قاعدة البيانات قد يكونان لهذا الشخص.</numerusform>
+            <numerusform>%n سجلات في قاعدة البيانات قد تكون لهذا الشخص.</numerusform>
+            <numerusform>%n سجلاً في قاعدة البيانات قد يكون لهذا الشخص.</numerusform>
+            <numerusform>%n سجل في قاعدة البيانات قد يكون لهذا الشخص.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No likely duplicate.</source>
+        <translation>لا يوجد تكرار محتمل.</translation>
+    </message>
+    <message>
+        <source>The lookup failed: %1</source>
+        <translation>تعذّر البحث: %1</translation>
     </message>
 </context>
 <context>
