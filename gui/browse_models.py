@@ -57,33 +57,31 @@ def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RecordsBrowser", text)
-
-
+# Headers are written out as translate("Context", "literal") calls: the extractor
+# (pyside6-lupdate) finds only literal calls, not an alias around them.
 INCIDENT_COLUMNS = [
-    Column("date", lambda: _t("Date"), _date),
-    Column("governorate", lambda: _t("Governorate"), lambda r: vocab.label("governorate", r.governorate)),
-    Column("locality", lambda: _t("Locality"), lambda r: r.locality),
-    Column("incident_type", lambda: _t("Type"), lambda r: vocab.label("incident_type", r.incident_type)),
-    Column("perpetrator", lambda: _t("Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator)),
-    Column("victims", lambda: _t("Victims"), lambda r: str(r.victims), numeric=True),
-    Column("reported_killed", lambda: _t("Reported killed"), lambda r: _count(r.reported_killed), numeric=True),
-    Column("review_status", lambda: _t("Status"), lambda r: vocab.label("review_status", r.review_status)),
+    Column("date", lambda: QCoreApplication.translate("RecordsBrowser", "Date"), _date),
+    Column("governorate", lambda: QCoreApplication.translate("RecordsBrowser", "Governorate"), lambda r: vocab.label("governorate", r.governorate)),
+    Column("locality", lambda: QCoreApplication.translate("RecordsBrowser", "Locality"), lambda r: r.locality),
+    Column("incident_type", lambda: QCoreApplication.translate("RecordsBrowser", "Type"), lambda r: vocab.label("incident_type", r.incident_type)),
+    Column("perpetrator", lambda: QCoreApplication.translate("RecordsBrowser", "Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator)),
+    Column("victims", lambda: QCoreApplication.translate("RecordsBrowser", "Victims"), lambda r: str(r.victims), numeric=True),
+    Column("reported_killed", lambda: QCoreApplication.translate("RecordsBrowser", "Reported killed"), lambda r: _count(r.reported_killed), numeric=True),
+    Column("review_status", lambda: QCoreApplication.translate("RecordsBrowser", "Status"), lambda r: vocab.label("review_status", r.review_status)),
 ]
 
 VICTIM_COLUMNS = [
-    Column("name", lambda: _t("Name"), lambda r: r.name or _t("(unidentified)")),
-    Column("name_latin", lambda: _t("Name in Latin letters"), lambda r: r.name_latin),
-    Column("sex", lambda: _t("Sex"), lambda r: vocab.label("sex", r.sex)),
-    Column("age", lambda: _t("Age"), lambda r: _count(r.age), numeric=True),
-    Column("age_group", lambda: _t("Age group"), lambda r: vocab.label("age_group", r.age_group)),
-    Column("civilian", lambda: _t("Civilian status"), lambda r: vocab.label("civilian", r.civilian)),
-    Column("outcome", lambda: _t("Outcome"), lambda r: vocab.label("outcome", r.outcome)),
-    Column("date", lambda: _t("Date"), lambda r: r.date),
-    Column("governorate", lambda: _t("Governorate"), lambda r: vocab.label("governorate", r.governorate)),
-    Column("perpetrator", lambda: _t("Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator)),
-    Column("review_status", lambda: _t("Status"), lambda r: vocab.label("review_status", r.review_status)),
+    Column("name", lambda: QCoreApplication.translate("RecordsBrowser", "Name"), lambda r: r.name or QCoreApplication.translate("RecordsBrowser", "(unidentified)")),
+    Column("name_latin", lambda: QCoreApplication.translate("RecordsBrowser", "Name in Latin letters"), lambda r: r.name_latin),
+    Column("sex", lambda: QCoreApplication.translate("RecordsBrowser", "Sex"), lambda r: vocab.label("sex", r.sex)),
+    Column("age", lambda: QCoreApplication.translate("RecordsBrowser", "Age"), lambda r: _count(r.age), numeric=True),
+    Column("age_group", lambda: QCoreApplication.translate("RecordsBrowser", "Age group"), lambda r: vocab.label("age_group", r.age_group)),
+    Column("civilian", lambda: QCoreApplication.translate("RecordsBrowser", "Civilian status"), lambda r: vocab.label("civilian", r.civilian)),
+    Column("outcome", lambda: QCoreApplication.translate("RecordsBrowser", "Outcome"), lambda r: vocab.label("outcome", r.outcome)),
+    Column("date", lambda: QCoreApplication.translate("RecordsBrowser", "Date"), lambda r: r.date),
+    Column("governorate", lambda: QCoreApplication.translate("RecordsBrowser", "Governorate"), lambda r: vocab.label("governorate", r.governorate)),
+    Column("perpetrator", lambda: QCoreApplication.translate("RecordsBrowser", "Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator)),
+    Column("review_status", lambda: QCoreApplication.translate("RecordsBrowser", "Status"), lambda r: vocab.label("review_status", r.review_status)),
 ]
 
 

@@ -63,6 +63,17 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <source>Change %1</source>
+        <translation>تعديل %1</translation>
+    </message>
+    <message>
+        <source>Change %1 of a victim</source>
+        <translation>تعديل %1 لضحية</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <source>Where to keep the records</source>
@@ -208,7 +219,7 @@
     </message>
     <message>
         <source>Outcome</source>
-        <translation>المآل</translation>
+        <translation>قتيل أو جريح</translation>
     </message>
     <message>
         <source>Death date</source>
@@ -224,7 +235,7 @@
     </message>
     <message>
         <source>Locality</source>
-        <translation>المكان</translation>
+        <translation>البلدة أو الحي</translation>
     </message>
     <message>
         <source>Means</source>
@@ -232,7 +243,7 @@
     </message>
     <message>
         <source>Perpetrator</source>
-        <translation>الجهة الفاعلة</translation>
+        <translation>الجهة المرتكبة</translation>
     </message>
     <message>
         <source>Score</source>
@@ -325,6 +336,205 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>سجل التعديلات</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>When (UTC)</source>
+        <translation>الوقت (بالتوقيت العالمي)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>الحقول</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>سجل التعديلات</translation>
+    </message>
+    <message>
+        <source>Incident %1: %2 entries</source>
+        <translation>الحادثة %1: عدد القيود %2</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentFields</name>
+    <message>
+        <source>&amp;Date</source>
+        <translation>ال&amp;تاريخ</translation>
+    </message>
+    <message>
+        <source>Date known to the</source>
+        <translation>دقة التاريخ</translation>
+    </message>
+    <message>
+        <source>&amp;Governorate</source>
+        <translation>ال&amp;محافظة</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>المنطقة</translation>
+    </message>
+    <message>
+        <source>Sub-district</source>
+        <translation>الناحية</translation>
+    </message>
+    <message>
+        <source>&amp;Locality</source>
+        <translation>البلدة أو ال&amp;حي</translation>
+    </message>
+    <message>
+        <source>Means of &amp;attack</source>
+        <translation>&amp;وسيلة الهجوم</translation>
+    </message>
+    <message>
+        <source>&amp;Perpetrator</source>
+        <translation>الجهة ال&amp;مرتكبة</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>إسناد المسؤولية</translation>
+    </message>
+    <message>
+        <source>Facility hit</source>
+        <translation>المنشأة المستهدفة</translation>
+    </message>
+    <message>
+        <source>Reported deaths</source>
+        <translation>عدد القتلى المُبلَّغ عنه</translation>
+    </message>
+    <message>
+        <source>Number of sources</source>
+        <translation>عدد المصادر</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>المص&amp;ادر</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary</source>
+        <translation>المل&amp;خص</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>مثال: 2016-03-25</translation>
+    </message>
+    <message>
+        <source>Import a gazetteer to choose districts and sub-districts.</source>
+        <translation>استورد دليل الأماكن لتتمكن من اختيار المناطق والنواحي.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <source>&amp;Save incident</source>
+        <translation>&amp;حفظ الحادثة</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>Add &amp;victim</source>
+        <translation>إضافة &amp;ضحية</translation>
+    </message>
+    <message>
+        <source>Add &amp;unidentified victims…</source>
+        <translation>إضافة ضحايا &amp;مجهولي الهوية…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove victim</source>
+        <translation>ح&amp;ذف الضحية</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>تجا&amp;هل التعديلات</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>الضحايا</translation>
+    </message>
+    <message>
+        <source>Incident of %1 (version %2)</source>
+        <translation>حادثة %1 (النسخة %2)</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>حادثة جديدة</translation>
+    </message>
+    <message>
+        <source>Unsaved incident</source>
+        <translation>حادثة غير محفوظة</translation>
+    </message>
+    <message>
+        <source>The incident in the form has unsaved changes. Discard them?</source>
+        <translation>في الاستمارة تعديلات على الحادثة لم تُحفظ. هل تريد تجاهلها؟</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to this incident were restored.</source>
+        <translation>استُعيدت تعديلات غير محفوظة على هذه الحادثة.</translation>
+    </message>
+    <message>
+        <source>Open incident</source>
+        <translation>فتح حادثة</translation>
+    </message>
+    <message>
+        <source>Unsaved work from %1 was restored.</source>
+        <translation>استُعيد عمل غير محفوظ من %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n problem(s) to correct, listed above.</source>
+        <translation>
+            <numerusform>لم تُحفظ: %n مشكلة يجب تصحيحها، مذكورة أعلاه.</numerusform>
+            <numerusform>لم تُحفظ: مشكلة واحدة يجب تصحيحها، مذكورة أعلاه.</numerusform>
+            <numerusform>لم تُحفظ: مشكلتان يجب تصحيحهما، مذكورتان أعلاه.</numerusform>
+            <numerusform>لم تُحفظ: %n مشكلات يجب تصحيحها، مذكورة أعلاه.</numerusform>
+            <numerusform>لم تُحفظ: %n مشكلةً يجب تصحيحها، مذكورة أعلاه.</numerusform>
+            <numerusform>لم تُحفظ: %n مشكلة يجب تصحيحها، مذكورة أعلاه.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>تم الحفظ.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>لم يتم الحفظ.</translation>
+    </message>
+    <message>
+        <source>The incident was not saved</source>
+        <translation>لم تُحفظ الحادثة</translation>
+    </message>
+</context>
+<context>
     <name>IncidentsPage</name>
     <message>
         <source>&amp;New incident</source>
@@ -345,10 +555,6 @@
     <message>
         <source>The list of incidents and victims</source>
         <translation>قائمة الحوادث والضحايا</translation>
-    </message>
-    <message>
-        <source>The incident form</source>
-        <translation>استمارة الحادثة</translation>
     </message>
     <message>
         <source>Import gazetteer</source>
@@ -391,6 +597,37 @@
     <message>
         <source>Language of the interface (you can change it later in the settings):</source>
         <translation>لغة الواجهة (يمكنك تغييرها لاحقاً من الإعدادات):</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to Tawthiq</source>
+        <translation>تسجيل الدخول إلى توثيق</translation>
+    </message>
+    <message>
+        <source>Log in to open %1.</source>
+        <translation>سجّل الدخول لفتح %1.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>اسم ال&amp;مستخدم:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>دخول</translation>
     </message>
 </context>
 <context>
@@ -513,6 +750,13 @@
     </message>
 </context>
 <context>
+    <name>ProblemList</name>
+    <message>
+        <source>Victim %1, %2</source>
+        <translation>الضحية %1، %2</translation>
+    </message>
+</context>
+<context>
     <name>ReadyPage</name>
     <message>
         <source>Ready</source>
@@ -582,8 +826,68 @@
         <translation>الحوادث</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Governorate</source>
+        <translation>المحافظة</translation>
+    </message>
+    <message>
+        <source>Locality</source>
+        <translation>البلدة أو الحي</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع الحادثة</translation>
+    </message>
+    <message>
+        <source>Perpetrator</source>
+        <translation>الجهة المرتكبة</translation>
+    </message>
+    <message>
         <source>Victims</source>
         <translation>الضحايا</translation>
+    </message>
+    <message>
+        <source>Reported killed</source>
+        <translation>عدد القتلى المُبلَّغ عنه</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>(unidentified)</source>
+        <translation>(مجهول الهوية)</translation>
+    </message>
+    <message>
+        <source>Name in Latin letters</source>
+        <translation>الاسم بالأحرف اللاتينية</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>الفئة العمرية</translation>
+    </message>
+    <message>
+        <source>Civilian status</source>
+        <translation>مدني أو مقاتل</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>قتيل أو جريح</translation>
     </message>
     <message numerus="yes">
         <source>%n incident(s)</source>
@@ -606,6 +910,188 @@
             <numerusform>%n ضحية</numerusform>
             <numerusform>%n ضحية</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Governorate</source>
+        <translation>المحافظة</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>الوسيلة</translation>
+    </message>
+    <message>
+        <source>Perpetrator</source>
+        <translation>الجهة المرتكبة</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>الضحايا</translation>
+    </message>
+    <message>
+        <source>Documenter</source>
+        <translation>الموثّق</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>مكرّرات محتملة</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>قتيل أو جريح</translation>
+    </message>
+    <message>
+        <source>Likely the same as</source>
+        <translation>يُرجَّح أنه الشخص نفسه في</translation>
+    </message>
+    <message>
+        <source>(unidentified)</source>
+        <translation>(مجهول الهوية)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Documenter</source>
+        <translation>الموثّق</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>من تاريخ</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>مثال: 2016-03-25</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>إلى تاريخ</translation>
+    </message>
+    <message>
+        <source>Documenter:</source>
+        <translation>الموثّق:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>من:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>إلى:</translation>
+    </message>
+    <message>
+        <source>Incidents waiting for review</source>
+        <translation>حوادث بانتظار المراجعة</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>الضحايا</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>A comment for the documenter (needed to return or reject)</source>
+        <translation>تعليق للموثّق (مطلوب عند الإعادة أو الرفض)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>ا&amp;عتماد</translation>
+    </message>
+    <message>
+        <source>&amp;Return to documenter</source>
+        <translation>إ&amp;عادة إلى الموثّق</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>&amp;رفض</translation>
+    </message>
+    <message>
+        <source>Add &amp;comment</source>
+        <translation>إضافة ت&amp;عليق</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>سجل ال&amp;تعديلات…</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>بانتظار المراجعة: %1</translation>
+    </message>
+    <message>
+        <source>All documenters</source>
+        <translation>كل الموثّقين</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for review.</source>
+        <translation>لا شيء بانتظار المراجعة.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 by %3, %4. Entered by %5.</source>
+        <translation>%1 — %2 على يد %3، %4. أدخلها %5.</translation>
+    </message>
+    <message>
+        <source>A new version of an approved incident: the approved one counts until this is approved.</source>
+        <translation>نسخة جديدة من حادثة معتمدة: تُحتسب النسخة المعتمدة إلى أن تُعتمد هذه.</translation>
+    </message>
+    <message>
+        <source>(no sources given)</source>
+        <translation>(لم تُذكر مصادر)</translation>
+    </message>
+    <message>
+        <source>Sources (%1): %2</source>
+        <translation>المصادر (%1): %2</translation>
+    </message>
+    <message>
+        <source>No comments yet.</source>
+        <translation>لا تعليقات بعد.</translation>
+    </message>
+    <message>
+        <source>Approved: %1.</source>
+        <translation>اعتُمدت: %1.</translation>
+    </message>
+    <message>
+        <source>Returned to the documenter: %1.</source>
+        <translation>أُعيدت إلى الموثّق: %1.</translation>
+    </message>
+    <message>
+        <source>Rejected: %1.</source>
+        <translation>رُفضت: %1.</translation>
     </message>
 </context>
 <context>
@@ -657,6 +1143,265 @@
     <message>
         <source>Gazetteer (*.csv)</source>
         <translation>دليل الأماكن (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>TalliesView</name>
+    <message>
+        <source>Period</source>
+        <translation>الفترة</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>السجلات</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>من يُحتسب</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>المعتمدة</translation>
+    </message>
+    <message>
+        <source>All not rejected</source>
+        <translation>كل غير المرفوضة</translation>
+    </message>
+    <message>
+        <source>Civilians</source>
+        <translation>المدنيون</translation>
+    </message>
+    <message>
+        <source>Combatants</source>
+        <translation>المقاتلون</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>صفة غير معروفة</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>الجميع</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Copy the sentence to the clipboard</source>
+        <translation>نسخ الجملة إلى الحافظة</translation>
+    </message>
+    <message>
+        <source>Export table as CSV…</source>
+        <translation>تصدير الجدول بصيغة CSV…</translation>
+    </message>
+    <message>
+        <source>Export charts as PNG…</source>
+        <translation>تصدير الرسوم البيانية بصيغة PNG…</translation>
+    </message>
+    <message>
+        <source>By perpetrator</source>
+        <translation>حسب الجهة المرتكبة</translation>
+    </message>
+    <message>
+        <source>By governorate</source>
+        <translation>حسب المحافظة</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>حسب الشهر</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>كل التواريخ</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>تواريخ محدّدة</translation>
+    </message>
+    <message>
+        <source>The tallies could not be read: %1</source>
+        <translation>تعذّرت قراءة الإحصاءات: %1</translation>
+    </message>
+    <message>
+        <source>(%1 more awaiting review)</source>
+        <translation>(و%1 غيرهم بانتظار المراجعة)</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>تصدير الجدول بصيغة CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export charts as PNG</source>
+        <translation>تصدير الرسوم البيانية بصيغة PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>صور PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The image could not be written to %1.</source>
+        <translation>تعذّرت كتابة الصورة في %1.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>تعذّرت كتابة الملف: %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>أطفال</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>سيدات</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>رجال</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>Killed by perpetrator</source>
+        <translation>القتلى حسب الجهة المرتكبة</translation>
+    </message>
+    <message>
+        <source>Killed per month</source>
+        <translation>القتلى حسب الشهر</translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation>القتلى</translation>
+    </message>
+</context>
+<context>
+    <name>UnidentifiedDialog</name>
+    <message>
+        <source>Men (male adults)</source>
+        <translation>رجال (ذكور بالغون)</translation>
+    </message>
+    <message>
+        <source>Women (female adults)</source>
+        <translation>سيدات (إناث بالغات)</translation>
+    </message>
+    <message>
+        <source>Boys</source>
+        <translation>أطفال ذكور</translation>
+    </message>
+    <message>
+        <source>Girls</source>
+        <translation>أطفال إناث</translation>
+    </message>
+    <message>
+        <source>Children, sex unknown</source>
+        <translation>أطفال، الجنس غير معروف</translation>
+    </message>
+    <message>
+        <source>Age and sex unknown</source>
+        <translation>العمر والجنس غير معروفين</translation>
+    </message>
+    <message>
+        <source>Add unidentified victims</source>
+        <translation>إضافة ضحايا مجهولي الهوية</translation>
+    </message>
+    <message>
+        <source>How many victims whose names are not known?</source>
+        <translation>كم عدد الضحايا الذين لا تُعرف أسماؤهم؟</translation>
+    </message>
+    <message>
+        <source>Civilian status</source>
+        <translation>مدني أو مقاتل</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n victim(s) will be added.</source>
+        <translation>
+            <numerusform>لن تُضاف أي ضحية.</numerusform>
+            <numerusform>ستُضاف ضحية واحدة.</numerusform>
+            <numerusform>ستُضاف ضحيتان.</numerusform>
+            <numerusform>ستُضاف %n ضحايا.</numerusform>
+            <numerusform>ستُضاف %n ضحية.</numerusform>
+            <numerusform>ستُضاف %n ضحية.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VictimDelegate</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>مثال: 2016-03-25</translation>
+    </message>
+</context>
+<context>
+    <name>VictimsModel</name>
+    <message>
+        <source>Given name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <source>Grandfather</source>
+        <translation>اسم الجد</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>الكنية</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>اسم الأم</translation>
+    </message>
+    <message>
+        <source>Name in Latin letters</source>
+        <translation>الاسم بالأحرف اللاتينية</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>الفئة العمرية</translation>
+    </message>
+    <message>
+        <source>Civilian status</source>
+        <translation>مدني أو مقاتل</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>قتيل أو جريح</translation>
+    </message>
+    <message>
+        <source>Death date</source>
+        <translation>تاريخ الوفاة</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
     </message>
 </context>
 <context>
