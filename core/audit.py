@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -72,6 +72,34 @@ def append(
         {**entry, "prev_hash": prev, "hash": digest},
     )
     return digest
+
+
+def append_many(db: Database, entries: Iterable[dict[str, Any]]) -> str:
+    """Append entries in order, as as many calls of :func:`append` would (the same chain),
+    in one statement; returns the new head. Each entry holds the keyword arguments of
+    :func:`append`. Call inside the write's transaction."""
+    prev = head(db)
+    rows = []
+    for e in entries:
+        entry = {
+            "at": e.get("at") or utc_now(),
+            "user_name": e["user"],
+            "action": e["action"],
+            "record_type": e["record_type"],
+            "record_uuid": e.get("record_uuid"),
+            "before": canonical(e["before"]) if e.get("before") is not None else None,
+            "after": canonical(e["after"]) if e.get("after") is not None else None,
+        }
+        hashed = entry_hash(prev, entry)
+        rows.append({**entry, "prev_hash": prev, "hash": hashed})
+        prev = hashed
+    if rows:
+        db.conn.executemany(
+            "INSERT INTO audit_log (at, user_name, action, record_type, record_uuid, before, after, prev_hash, hash)"
+            " VALUES (:at, :user_name, :action, :record_type, :record_uuid, :before, :after, :prev_hash, :hash)",
+            rows,
+        )
+    return prev
 
 
 def history(db: Database, record_uuid: str) -> list[dict[str, Any]]:

@@ -63,6 +63,7 @@ def normalize_latin(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat: the same parts come back again and again
 def normalize(text: str) -> str:
     """Normalise any name text, whatever its script (the form full-text search holds)."""
     if not text:
@@ -241,11 +242,13 @@ def canonical(token: str) -> frozenset[str]:
 # --- what is stored -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def part_key(text: str) -> str:
     """The key of a name part: its tokens, folded, joined by spaces."""
     return " ".join(tokens(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def part_skeleton(text: str) -> str:
     """The skeleton of a name part: the skeletons of its tokens, run together."""
     return "".join(token_skeleton(t) for t in tokens(text))

@@ -14,8 +14,9 @@ Definitions (those of the published monthly reports):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from sqlite_utils import Database
@@ -81,10 +82,11 @@ def group_label(by: str, key: str) -> str:
 
 def _where(
     status: str, civilian: str, date_from: str | None, date_to: str | None,
-    perpetrator: str | None, governorate: str | None,
+    perpetrator: str | None, governorate: str | None, *, months: bool = False,
 ) -> tuple[str, list]:
+    """The WHERE clause over `tally_facts` (or, `months`, over `tally_months`)."""
     basis = "approved" if status == "approved" else "current"
-    clauses = ["basis = ?", "counted = 1", "outcome = 'killed'"]
+    clauses = ["basis = ?", "killed > 0"] if months else ["basis = ?", "counted = 1", "outcome = 'killed'"]
     params: list = [basis]
     if civilian != "all":
         clauses.append("civilian = ?")
@@ -102,6 +104,90 @@ def _where(
         clauses.append("governorate = ?")
         params.append(governorate)
     return " AND ".join(clauses), params
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class _MonthPlan:
+    """A date range as whole months (`first`..`last`, either open; none when `whole` is
+    false) and the day spans of months begun or ended mid-month."""
+
+    first: str | None = None
+    last: str | None = None
+    days: list[tuple[str, str]] = field(default_factory=list)
+    whole: bool = True
+
+
+def _month_plan(date_from: str | None, date_to: str | None) -> _MonthPlan | None:
+    """How a date range splits into whole months (read from `tally_months`) and days
+    (read from `tally_facts`). None when a bound is not a plain date: then every day is
+    read from the facts."""
+    try:
+        d_from = date.fromisoformat(date_from) if date_from and _ISO_DAY.match(date_from) else None
+        d_to = date.fromisoformat(date_to) if date_to and _ISO_DAY.match(date_to) else None
+    except ValueError:
+        return None
+    if (date_from and d_from is None) or (date_to and d_to is None):
+        return None
+    plan = _MonthPlan()
+    if d_from and d_to and d_from > d_to:
+        return _MonthPlan(whole=False)
+    if d_from:
+        if d_from.day == 1:
+            plan.first = d_from.strftime("%Y-%m")
+        else:
+            end = _month_end(d_from)
+            if d_to and d_to <= end:
+                return _MonthPlan(days=[(d_from.isoformat(), d_to.isoformat())], whole=False)
+            plan.days.append((d_from.isoformat(), end.isoformat()))
+            plan.first = (end + timedelta(days=1)).strftime("%Y-%m")
+    if d_to:
+        if d_to == _month_end(d_to):
+            plan.last = d_to.strftime("%Y-%m")
+        else:
+            start = d_to.replace(day=1)
+            plan.days.append((start.isoformat(), d_to.isoformat()))
+            plan.last = (start - timedelta(days=1)).strftime("%Y-%m")
+    plan.whole = not (plan.first and plan.last and plan.first > plan.last)
+    return plan
+
+
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _counts(
+    db: Database, by: str, status: str, civilian: str, date_from: str | None, date_to: str | None,
+    perpetrator: str | None, governorate: str | None,
+) -> dict[tuple[str, str], int]:
+    """Killed people by (`by` key, category): whole months from `tally_months`, the days of
+    partial months from `tally_facts` (the same counts as reading every fact)."""
+    counts: dict[tuple[str, str], int] = {}
+
+    def add(rows: list) -> None:
+        for key, category, n in rows:
+            counts[(key, category)] = counts.get((key, category), 0) + n
+
+    plan = _month_plan(date_from, date_to)
+    spans = [(date_from, date_to)] if plan is None else plan.days
+    for a, b in spans:
+        where, params = _where(status, civilian, a, b, perpetrator, governorate)
+        add(db.execute(f"SELECT {by}, category, COUNT(*) FROM tally_facts WHERE {where} GROUP BY {by}, category",
+                       params).fetchall())
+    if plan is not None and plan.whole:
+        first, last = plan.first, plan.last
+        where, params = _where(status, civilian, None, None, perpetrator, governorate, months=True)
+        if first:
+            where += " AND month >= ?"
+            params.append(first)
+        if last:
+            where += " AND month <= ?"
+            params.append(last)
+        add(db.execute(f"SELECT {by}, category, SUM(killed) FROM tally_months WHERE {where} GROUP BY {by}, category",
+                       params).fetchall())
+    return counts
 
 
 def tally(
@@ -125,12 +211,9 @@ def tally(
         raise ValueError(f"civilian must be civilian, combatant, unknown or all, not {civilian!r}")
     f = date_from.isoformat() if isinstance(date_from, date) else date_from
     t = date_to.isoformat() if isinstance(date_to, date) else date_to
-    where, params = _where(status, civilian, f, t, perpetrator, governorate)
     result = Tally(date_from=f, date_to=t, status=status, by=by, civilian=civilian)
     groups: dict[str, Group] = {}
-    for key, category, n in db.execute(
-        f"SELECT {by}, category, COUNT(*) FROM tally_facts WHERE {where} GROUP BY {by}, category", params
-    ).fetchall():
+    for (key, category), n in _counts(db, by, status, civilian, f, t, perpetrator, governorate).items():
         group = groups.setdefault(key, Group(key=key, label=group_label(by, key)))
         group.add(category, n)
         result.total.add(category, n)
@@ -141,8 +224,7 @@ def tally(
     )
     if with_pending:
         other = "all" if status == "approved" else "approved"
-        w2, p2 = _where(other, civilian, f, t, perpetrator, governorate)
-        n_other = db.execute(f"SELECT COUNT(*) FROM tally_facts WHERE {w2}", p2).fetchone()[0]
+        n_other = sum(_counts(db, "month", other, civilian, f, t, perpetrator, governorate).values())
         result.pending = max(0, n_other - result.total.killed) if status == "approved" else 0
     return result
 

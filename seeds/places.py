@@ -6,6 +6,7 @@ checks them against it); coordinates are approximate, to two decimals.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,9 @@ PLACES: tuple[Place, ...] = (
 )
 
 
-def places_in(governorate: str) -> list[Place]:
-    return [p for p in PLACES if p.governorate == governorate]
+@cache
+def places_in(governorate: str) -> tuple[Place, ...]:
+    return tuple(p for p in PLACES if p.governorate == governorate)
 
 
 def place_named(locality_en: str) -> Place:

@@ -275,3 +275,37 @@ def _duplicates_blocks(db: Database) -> None:
                " (skel_given, skel_grandfather, event_date, victim_uuid)")
     db.execute("CREATE INDEX idx_victim_keys_block_lineage ON victim_keys"
                " (skel_family, skel_father, event_date, victim_uuid)")
+
+
+TALLY_MONTH_KEYS = ("basis", "civilian", "month", "perpetrator", "governorate", "incident_type", "category")
+
+
+@migration(16, "tallies: killed people counted by month, kept by triggers")
+def _tally_months(db: Database) -> None:
+    # The tally of a long period sums these rows instead of reading one fact per victim;
+    # only the first and last month of a range that starts or ends mid-month are read from
+    # tally_facts. Triggers keep the sums equal to the counted killed rows of tally_facts,
+    # whoever writes them. The keys are never NULL in tally_facts (every one comes from a
+    # required field); COALESCE only keeps a damaged row from blocking a write.
+    keys = ", ".join(TALLY_MONTH_KEYS)
+    db.execute(f"""CREATE TABLE tally_months ({", ".join(k + " TEXT NOT NULL" for k in TALLY_MONTH_KEYS)},
+                   killed INTEGER NOT NULL, PRIMARY KEY ({keys})) WITHOUT ROWID""")
+    new = ", ".join(f"COALESCE(NEW.{k}, '')" for k in TALLY_MONTH_KEYS)
+    add = (f"INSERT INTO tally_months ({keys}, killed) VALUES ({new}, 1)"
+           f" ON CONFLICT ({keys}) DO UPDATE SET killed = killed + 1;")
+    cell = " AND ".join(f"{k} = COALESCE(OLD.{k}, '')" for k in TALLY_MONTH_KEYS)
+    sub = f"UPDATE tally_months SET killed = killed - 1 WHERE {cell};"
+    counted = "{p}.counted = 1 AND {p}.outcome = 'killed'"
+    db.execute(f"CREATE TRIGGER tally_months_insert AFTER INSERT ON tally_facts"
+               f" WHEN {counted.format(p='NEW')} BEGIN {add} END")
+    db.execute(f"CREATE TRIGGER tally_months_delete AFTER DELETE ON tally_facts"
+               f" WHEN {counted.format(p='OLD')} BEGIN {sub} END")
+    db.execute(f"CREATE TRIGGER tally_months_update_old AFTER UPDATE ON tally_facts"
+               f" WHEN {counted.format(p='OLD')} BEGIN {sub} END")
+    db.execute(f"CREATE TRIGGER tally_months_update_new AFTER UPDATE ON tally_facts"
+               f" WHEN {counted.format(p='NEW')} BEGIN {add} END")
+    db.execute(
+        f"""INSERT INTO tally_months ({keys}, killed)
+            SELECT {", ".join(f"COALESCE({k}, '')" for k in TALLY_MONTH_KEYS)}, COUNT(*) FROM tally_facts
+            WHERE counted = 1 AND outcome = 'killed' GROUP BY 1, 2, 3, 4, 5, 6, 7"""
+    )
