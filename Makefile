@@ -29,6 +29,10 @@ lint: $(STAMP)
 demo: $(STAMP)
 	$(PY) -m core.cli demo
 
+# A quick run of the foundation benchmark; see bench/README.md for the national scale.
+bench: $(STAMP)
+	$(PY) -m bench.bench_foundation --victims 20000
+
 # The Arabic translation: lupdate collects every self.tr()/translate() string of gui/ into
 # the .ts source (translated there, for instance with pyside6-linguist); lrelease compiles
 # the .qm that the application loads. Both files are committed.
