@@ -84,7 +84,7 @@ def _where(
     status: str, civilian: str, date_from: str | None, date_to: str | None,
     perpetrator: str | None, governorate: str | None, *, months: bool = False,
 ) -> tuple[str, list]:
-    """The WHERE clause over `tally_facts` (or, `months`, over `tally_months`)."""
+    """The WHERE clause over `tally_facts` (or, `months`, over `tally_months` and `tally_years`)."""
     basis = "approved" if status == "approved" else "current"
     clauses = ["basis = ?", "killed > 0"] if months else ["basis = ?", "counted = 1", "outcome = 'killed'"]
     params: list = [basis]
@@ -110,47 +110,62 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass
-class _MonthPlan:
-    """A date range as whole months (`first`..`last`, either open; none when `whole` is
-    false) and the day spans of months begun or ended mid-month."""
+class _Plan:
+    """Where the counts of a date range are read: whole years from `tally_years`, whole
+    months from `tally_months` (spans, either end open), and the days of months begun or
+    ended mid-month from `tally_facts`."""
 
-    first: str | None = None
-    last: str | None = None
-    days: list[tuple[str, str]] = field(default_factory=list)
-    whole: bool = True
+    days: list[tuple[str | None, str | None]] = field(default_factory=list)
+    months: list[tuple[str | None, str | None]] = field(default_factory=list)
+    years: list[tuple[str | None, str | None]] = field(default_factory=list)
 
 
-def _month_plan(date_from: str | None, date_to: str | None) -> _MonthPlan | None:
-    """How a date range splits into whole months (read from `tally_months`) and days
-    (read from `tally_facts`). None when a bound is not a plain date: then every day is
-    read from the facts."""
+def _plan(date_from: str | None, date_to: str | None, *, years: bool) -> _Plan:
+    """Split a date range into days, whole months and (with `years`) whole years. A bound
+    that is not a plain YYYY-MM-DD date leaves the whole range to the facts."""
     try:
         d_from = date.fromisoformat(date_from) if date_from and _ISO_DAY.match(date_from) else None
         d_to = date.fromisoformat(date_to) if date_to and _ISO_DAY.match(date_to) else None
     except ValueError:
-        return None
+        return _Plan(days=[(date_from, date_to)])
     if (date_from and d_from is None) or (date_to and d_to is None):
-        return None
-    plan = _MonthPlan()
+        return _Plan(days=[(date_from, date_to)])
     if d_from and d_to and d_from > d_to:
-        return _MonthPlan(whole=False)
+        return _Plan()
+    plan = _Plan()
+    first = last = None
     if d_from:
         if d_from.day == 1:
-            plan.first = d_from.strftime("%Y-%m")
+            first = d_from.strftime("%Y-%m")
         else:
             end = _month_end(d_from)
             if d_to and d_to <= end:
-                return _MonthPlan(days=[(d_from.isoformat(), d_to.isoformat())], whole=False)
+                return _Plan(days=[(d_from.isoformat(), d_to.isoformat())])
             plan.days.append((d_from.isoformat(), end.isoformat()))
-            plan.first = (end + timedelta(days=1)).strftime("%Y-%m")
+            first = (end + timedelta(days=1)).strftime("%Y-%m")
     if d_to:
         if d_to == _month_end(d_to):
-            plan.last = d_to.strftime("%Y-%m")
+            last = d_to.strftime("%Y-%m")
         else:
             start = d_to.replace(day=1)
             plan.days.append((start.isoformat(), d_to.isoformat()))
-            plan.last = (start - timedelta(days=1)).strftime("%Y-%m")
-    plan.whole = not (plan.first and plan.last and plan.first > plan.last)
+            last = (start - timedelta(days=1)).strftime("%Y-%m")
+    if first and last and first > last:
+        return plan
+    if not years:
+        plan.months.append((first, last))
+        return plan
+    first_year = None if first is None else int(first[:4]) + (first[5:] != "01")
+    last_year = None if last is None else int(last[:4]) - (last[5:] != "12")
+    if first_year is not None and last_year is not None and first_year > last_year:
+        plan.months.append((first, last))
+        return plan
+    if first is not None and first[5:] != "01":
+        plan.months.append((first, f"{first[:4]}-12"))
+    if last is not None and last[5:] != "12":
+        plan.months.append((f"{last[:4]}-01", last))
+    plan.years.append((None if first_year is None else f"{first_year:04d}",
+                       None if last_year is None else f"{last_year:04d}"))
     return plan
 
 
@@ -162,31 +177,30 @@ def _counts(
     db: Database, by: str, status: str, civilian: str, date_from: str | None, date_to: str | None,
     perpetrator: str | None, governorate: str | None,
 ) -> dict[tuple[str, str], int]:
-    """Killed people by (`by` key, category): whole months from `tally_months`, the days of
-    partial months from `tally_facts` (the same counts as reading every fact)."""
+    """Killed people by (`by` key, category), summed from the years, months and days of
+    the range's plan: the same counts as reading every fact."""
     counts: dict[tuple[str, str], int] = {}
 
     def add(rows: list) -> None:
         for key, category, n in rows:
             counts[(key, category)] = counts.get((key, category), 0) + n
 
-    plan = _month_plan(date_from, date_to)
-    spans = [(date_from, date_to)] if plan is None else plan.days
-    for a, b in spans:
+    plan = _plan(date_from, date_to, years=by != "month")
+    for a, b in plan.days:
         where, params = _where(status, civilian, a, b, perpetrator, governorate)
         add(db.execute(f"SELECT {by}, category, COUNT(*) FROM tally_facts WHERE {where} GROUP BY {by}, category",
                        params).fetchall())
-    if plan is not None and plan.whole:
-        first, last = plan.first, plan.last
-        where, params = _where(status, civilian, None, None, perpetrator, governorate, months=True)
-        if first:
-            where += " AND month >= ?"
-            params.append(first)
-        if last:
-            where += " AND month <= ?"
-            params.append(last)
-        add(db.execute(f"SELECT {by}, category, SUM(killed) FROM tally_months WHERE {where} GROUP BY {by}, category",
-                       params).fetchall())
+    for table, column, spans in (("tally_months", "month", plan.months), ("tally_years", "year", plan.years)):
+        for a, b in spans:
+            where, params = _where(status, civilian, None, None, perpetrator, governorate, months=True)
+            if a:
+                where += f" AND {column} >= ?"
+                params.append(a)
+            if b:
+                where += f" AND {column} <= ?"
+                params.append(b)
+            add(db.execute(f"SELECT {by}, category, SUM(killed) FROM {table} WHERE {where} GROUP BY {by}, category",
+                           params).fetchall())
     return counts
 
 

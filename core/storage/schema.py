@@ -278,34 +278,36 @@ def _duplicates_blocks(db: Database) -> None:
 
 
 TALLY_MONTH_KEYS = ("basis", "civilian", "month", "perpetrator", "governorate", "incident_type", "category")
+TALLY_YEAR_KEYS = tuple("year" if k == "month" else k for k in TALLY_MONTH_KEYS)
 
 
-@migration(16, "tallies: killed people counted by month, kept by triggers")
+@migration(16, "tallies: killed people counted by month and by year, kept by triggers")
 def _tally_months(db: Database) -> None:
-    # The tally of a long period sums these rows instead of reading one fact per victim;
-    # only the first and last month of a range that starts or ends mid-month are read from
-    # tally_facts. Triggers keep the sums equal to the counted killed rows of tally_facts,
-    # whoever writes them. The keys are never NULL in tally_facts (every one comes from a
-    # required field); COALESCE only keeps a damaged row from blocking a write.
-    keys = ", ".join(TALLY_MONTH_KEYS)
-    db.execute(f"""CREATE TABLE tally_months ({", ".join(k + " TEXT NOT NULL" for k in TALLY_MONTH_KEYS)},
-                   killed INTEGER NOT NULL, PRIMARY KEY ({keys})) WITHOUT ROWID""")
-    new = ", ".join(f"COALESCE(NEW.{k}, '')" for k in TALLY_MONTH_KEYS)
-    add = (f"INSERT INTO tally_months ({keys}, killed) VALUES ({new}, 1)"
-           f" ON CONFLICT ({keys}) DO UPDATE SET killed = killed + 1;")
-    cell = " AND ".join(f"{k} = COALESCE(OLD.{k}, '')" for k in TALLY_MONTH_KEYS)
-    sub = f"UPDATE tally_months SET killed = killed - 1 WHERE {cell};"
+    # The tally of a long period sums these rows instead of reading one fact per victim:
+    # whole years from tally_years, whole months from tally_months, and only the days of a
+    # month begun or ended mid-range from tally_facts. Triggers keep both sums equal to the
+    # counted killed rows of tally_facts, whoever writes them. The keys are never NULL in
+    # tally_facts (each comes from a required field); COALESCE only keeps a damaged row
+    # from blocking a write.
+    def value(prefix: str, key: str) -> str:
+        return f"substr(COALESCE({prefix}.month, ''), 1, 4)" if key == "year" else f"COALESCE({prefix}.{key}, '')"
+
+    add, sub = [], []
+    for table, keys in (("tally_months", TALLY_MONTH_KEYS), ("tally_years", TALLY_YEAR_KEYS)):
+        columns = ", ".join(keys)
+        db.execute(f"""CREATE TABLE {table} ({", ".join(k + " TEXT NOT NULL" for k in keys)},
+                       killed INTEGER NOT NULL, PRIMARY KEY ({columns})) WITHOUT ROWID""")
+        add.append(f"INSERT INTO {table} ({columns}, killed) VALUES ({', '.join(value('NEW', k) for k in keys)}, 1)"
+                   f" ON CONFLICT ({columns}) DO UPDATE SET killed = killed + 1;")
+        cell = " AND ".join(f"{k} = {value('OLD', k)}" for k in keys)
+        sub.append(f"UPDATE {table} SET killed = killed - 1 WHERE {cell};")
+        db.execute(
+            f"""INSERT INTO {table} ({columns}, killed)
+                SELECT {", ".join(value("f", k) for k in keys)}, COUNT(*) FROM tally_facts f
+                WHERE counted = 1 AND outcome = 'killed' GROUP BY 1, 2, 3, 4, 5, 6, 7"""
+        )
     counted = "{p}.counted = 1 AND {p}.outcome = 'killed'"
-    db.execute(f"CREATE TRIGGER tally_months_insert AFTER INSERT ON tally_facts"
-               f" WHEN {counted.format(p='NEW')} BEGIN {add} END")
-    db.execute(f"CREATE TRIGGER tally_months_delete AFTER DELETE ON tally_facts"
-               f" WHEN {counted.format(p='OLD')} BEGIN {sub} END")
-    db.execute(f"CREATE TRIGGER tally_months_update_old AFTER UPDATE ON tally_facts"
-               f" WHEN {counted.format(p='OLD')} BEGIN {sub} END")
-    db.execute(f"CREATE TRIGGER tally_months_update_new AFTER UPDATE ON tally_facts"
-               f" WHEN {counted.format(p='NEW')} BEGIN {add} END")
-    db.execute(
-        f"""INSERT INTO tally_months ({keys}, killed)
-            SELECT {", ".join(f"COALESCE({k}, '')" for k in TALLY_MONTH_KEYS)}, COUNT(*) FROM tally_facts
-            WHERE counted = 1 AND outcome = 'killed' GROUP BY 1, 2, 3, 4, 5, 6, 7"""
-    )
+    for name, event, prefix, body in (("insert", "INSERT", "NEW", add), ("delete", "DELETE", "OLD", sub),
+                                      ("update_old", "UPDATE", "OLD", sub), ("update_new", "UPDATE", "NEW", add)):
+        db.execute(f"CREATE TRIGGER tally_sums_{name} AFTER {event} ON tally_facts"
+                   f" WHEN {counted.format(p=prefix)} BEGIN {' '.join(body)} END")

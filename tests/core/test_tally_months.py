@@ -1,5 +1,6 @@
-"""Tallies read whole months from `tally_months` and the rest from `tally_facts`: the
-results are those of counting every fact, and the monthly sums follow every write."""
+"""Tallies read whole years from `tally_years`, whole months from `tally_months` and the
+rest from `tally_facts`: the results are those of counting every fact, and the sums
+follow every write."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -11,12 +12,13 @@ from hypothesis import strategies as st
 from core.dedupe.decisions import decide, retract
 from core.storage import open_database
 from core.storage.records import delete_incident, save_incident
-from core.storage.schema import TALLY_MONTH_KEYS, apply_migrations
+from core.storage.schema import TALLY_MONTH_KEYS, TALLY_YEAR_KEYS, apply_migrations
 from core.tallies import BY_CHOICES, tally
 from seeds.demo import load_demo
 from tests.core import factories
 
 KEYS = ", ".join(TALLY_MONTH_KEYS)
+YEAR_KEYS = ", ".join(TALLY_YEAR_KEYS)
 
 
 def counted_from_facts(db, *, by="perpetrator", status="approved", civilian="civilian", date_from=None,
@@ -44,6 +46,11 @@ def months_agree_with_facts(db) -> None:
     facts = db.execute(f"""SELECT {KEYS}, COUNT(*) FROM tally_facts WHERE counted = 1 AND outcome = 'killed'
                            GROUP BY {KEYS} ORDER BY {KEYS}""").fetchall()
     assert sums == facts
+    years = db.execute(f"SELECT {YEAR_KEYS}, killed FROM tally_years WHERE killed != 0 ORDER BY {YEAR_KEYS}").fetchall()
+    from_facts = db.execute(f"""SELECT {YEAR_KEYS.replace("year", "substr(month, 1, 4) AS year")}, COUNT(*)
+                                FROM tally_facts WHERE counted = 1 AND outcome = 'killed'
+                                GROUP BY {YEAR_KEYS} ORDER BY {YEAR_KEYS}""").fetchall()
+    assert years == from_facts
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +83,16 @@ def test_any_tally_is_the_count_of_its_facts(demo_db, date_from, date_to, by, st
 @pytest.mark.parametrize(("date_from", "date_to"), [
     ("2016-01-01", "2016-01-31"), ("2016-01-02", "2016-01-30"), ("2016-01-31", "2016-02-01"),
     ("2015-12-15", "2016-03-15"), ("2016-02-29", "2016-02-29"), ("2016-03-01", "2016-01-01"),
+    ("2015-01-01", "2016-12-31"), ("2015-02-01", "2016-11-30"), ("2012-06-07", "2019-03-04"),
+    ("2016-01-01", None), (None, "2015-12-31"), (None, None),
     (None, "2016-01-15"), ("2016-01-15", None), ("2016-01", "2016-02"), ("2016-1-5", None),
 ])
 def test_month_edges_and_odd_bounds(demo_db, date_from, date_to):
     for status in ("approved", "all"):
-        result = tally(demo_db, date_from=date_from, date_to=date_to, by="month", status=status)
-        assert counted_by_tally(result) == counted_from_facts(
-            demo_db, by="month", status=status, date_from=date_from, date_to=date_to)
+        for by in ("month", "perpetrator"):
+            result = tally(demo_db, date_from=date_from, date_to=date_to, by=by, status=status)
+            assert counted_by_tally(result) == counted_from_facts(
+                demo_db, by=by, status=status, date_from=date_from, date_to=date_to)
 
 
 def test_pending_counts_the_same(demo_db):
@@ -122,8 +132,9 @@ def test_an_older_database_gets_its_sums_on_upgrade(db_path):
     inc = factories.incident(review_status="approved")
     save_incident(db, inc, [factories.victim(inc), factories.victim(inc, age=5)], "u")
     for trigger in ("insert", "delete", "update_old", "update_new"):
-        db.execute(f"DROP TRIGGER tally_months_{trigger}")
+        db.execute(f"DROP TRIGGER tally_sums_{trigger}")
     db.execute("DROP TABLE tally_months")
+    db.execute("DROP TABLE tally_years")
     db.execute("PRAGMA user_version = 15")
     assert 16 in apply_migrations(db)
     months_agree_with_facts(db)
@@ -139,3 +150,16 @@ def test_month_end_of_every_month():
         assert _month_end(day) == (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         assert (_month_end(day) + timedelta(days=1)).day == 1
         day += timedelta(days=1)
+
+
+def test_long_ranges_are_read_by_years_and_months():
+    from core.tallies import _plan
+
+    plan = _plan("2013-02-10", "2016-11-20", years=True)
+    assert plan.days == [("2013-02-10", "2013-02-28"), ("2016-11-01", "2016-11-20")]
+    assert plan.months == [("2013-03", "2013-12"), ("2016-01", "2016-10")]
+    assert plan.years == [("2014", "2015")]
+    assert _plan(None, None, years=True).years == [(None, None)]
+    assert _plan(None, None, years=False).months == [(None, None)]
+    assert _plan("2016-01-01", "2016-01-31", years=True).months == [("2016-01", "2016-01")]
+    assert _plan("2016-02", None, years=True).days == [("2016-02", None)]
