@@ -36,6 +36,12 @@ CACHED_PAGES = 64
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1  # the incident's UUID, for opening it
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's dataclass
 
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+TRAILING = int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_ROLES = frozenset({DISPLAY, ALIGNMENT, UUID_ROLE, RECORD_ROLE})
+
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root: a table has no other parent
 
@@ -46,6 +52,7 @@ class Column:
     header: Callable[[], str]
     value: Callable[[Any], Any]
     numeric: bool = False
+    width: int = 100  # the initial width in pixels
 
 
 def _date(row: Any) -> str:
@@ -57,30 +64,28 @@ def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-# Headers are written out as translate("Context", "literal") calls: the extractor
-# (pyside6-lupdate) finds only literal calls, not an alias around them.
 INCIDENT_COLUMNS = [
-    Column("date", lambda: QCoreApplication.translate("RecordsBrowser", "Date"), _date),
-    Column("governorate", lambda: QCoreApplication.translate("RecordsBrowser", "Governorate"), lambda r: vocab.label("governorate", r.governorate)),
-    Column("locality", lambda: QCoreApplication.translate("RecordsBrowser", "Locality"), lambda r: r.locality),
-    Column("incident_type", lambda: QCoreApplication.translate("RecordsBrowser", "Type"), lambda r: vocab.label("incident_type", r.incident_type)),
-    Column("perpetrator", lambda: QCoreApplication.translate("RecordsBrowser", "Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator)),
-    Column("victims", lambda: QCoreApplication.translate("RecordsBrowser", "Victims"), lambda r: str(r.victims), numeric=True),
-    Column("reported_killed", lambda: QCoreApplication.translate("RecordsBrowser", "Reported killed"), lambda r: _count(r.reported_killed), numeric=True),
+    Column("date", lambda: QCoreApplication.translate("RecordsBrowser", "Date"), _date, width=95),
+    Column("governorate", lambda: QCoreApplication.translate("RecordsBrowser", "Governorate"), lambda r: vocab.label("governorate", r.governorate), width=110),
+    Column("locality", lambda: QCoreApplication.translate("RecordsBrowser", "Locality"), lambda r: r.locality, width=160),
+    Column("incident_type", lambda: QCoreApplication.translate("RecordsBrowser", "Type"), lambda r: vocab.label("incident_type", r.incident_type), width=110),
+    Column("perpetrator", lambda: QCoreApplication.translate("RecordsBrowser", "Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator), width=170),
+    Column("victims", lambda: QCoreApplication.translate("RecordsBrowser", "Victims"), lambda r: str(r.victims), numeric=True, width=70),
+    Column("reported_killed", lambda: QCoreApplication.translate("RecordsBrowser", "Reported killed"), lambda r: _count(r.reported_killed), numeric=True, width=110),
     Column("review_status", lambda: QCoreApplication.translate("RecordsBrowser", "Status"), lambda r: vocab.label("review_status", r.review_status)),
 ]
 
 VICTIM_COLUMNS = [
-    Column("name", lambda: QCoreApplication.translate("RecordsBrowser", "Name"), lambda r: r.name or QCoreApplication.translate("RecordsBrowser", "(unidentified)")),
-    Column("name_latin", lambda: QCoreApplication.translate("RecordsBrowser", "Name in Latin letters"), lambda r: r.name_latin),
-    Column("sex", lambda: QCoreApplication.translate("RecordsBrowser", "Sex"), lambda r: vocab.label("sex", r.sex)),
-    Column("age", lambda: QCoreApplication.translate("RecordsBrowser", "Age"), lambda r: _count(r.age), numeric=True),
+    Column("name", lambda: QCoreApplication.translate("RecordsBrowser", "Name"), lambda r: r.name or QCoreApplication.translate("RecordsBrowser", "(unidentified)"), width=240),
+    Column("name_latin", lambda: QCoreApplication.translate("RecordsBrowser", "Name in Latin letters"), lambda r: r.name_latin, width=170),
+    Column("sex", lambda: QCoreApplication.translate("RecordsBrowser", "Sex"), lambda r: vocab.label("sex", r.sex), width=70),
+    Column("age", lambda: QCoreApplication.translate("RecordsBrowser", "Age"), lambda r: _count(r.age), numeric=True, width=60),
     Column("age_group", lambda: QCoreApplication.translate("RecordsBrowser", "Age group"), lambda r: vocab.label("age_group", r.age_group)),
     Column("civilian", lambda: QCoreApplication.translate("RecordsBrowser", "Civilian status"), lambda r: vocab.label("civilian", r.civilian)),
     Column("outcome", lambda: QCoreApplication.translate("RecordsBrowser", "Outcome"), lambda r: vocab.label("outcome", r.outcome)),
-    Column("date", lambda: QCoreApplication.translate("RecordsBrowser", "Date"), lambda r: r.date),
-    Column("governorate", lambda: QCoreApplication.translate("RecordsBrowser", "Governorate"), lambda r: vocab.label("governorate", r.governorate)),
-    Column("perpetrator", lambda: QCoreApplication.translate("RecordsBrowser", "Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator)),
+    Column("date", lambda: QCoreApplication.translate("RecordsBrowser", "Date"), lambda r: r.date, width=95),
+    Column("governorate", lambda: QCoreApplication.translate("RecordsBrowser", "Governorate"), lambda r: vocab.label("governorate", r.governorate), width=110),
+    Column("perpetrator", lambda: QCoreApplication.translate("RecordsBrowser", "Perpetrator"), lambda r: vocab.label("perpetrator", r.perpetrator), width=170),
     Column("review_status", lambda: QCoreApplication.translate("RecordsBrowser", "Status"), lambda r: vocab.label("review_status", r.review_status)),
 ]
 
@@ -158,21 +163,28 @@ class RecordTableModel(QAbstractTableModel):
         self._set_loading(False)
         log.error("the record list could not be read: %s", error)
 
-    def row_record(self, row: int) -> Any:
-        """The record shown in a row (None while it is not readable, e.g. deleted since)."""
-        if not 0 <= row < len(self._keys):
-            return None
+    def _row(self, row: int) -> tuple[Any, tuple[str, ...]] | None:
+        """The record of a row and its cells as shown (None when it cannot be read any
+        more, e.g. deleted since the list was read)."""
         page = row // PAGE
         rows = self._pages.get(page)
         if rows is None:
             keys = list(self._keys[page * PAGE:(page + 1) * PAGE])
-            rows = {r.key: r for r in self._read_rows(keys)}
+            # The cells are formatted once per page: a repaint asks for each many times.
+            rows = {r.key: (r, tuple(c.value(r) for c in self.columns)) for r in self._read_rows(keys)}
             self._pages[page] = rows
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
-        else:
+        elif page != next(reversed(self._pages)):
             self._pages.move_to_end(page)
         return rows.get(self._keys[row])
+
+    def row_record(self, row: int) -> Any:
+        """The record shown in a row (None while it is not readable, e.g. deleted since)."""
+        if not 0 <= row < len(self._keys):
+            return None
+        found = self._row(row)
+        return None if found is None else found[0]
 
     # Qt model
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -181,21 +193,21 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._keys) or index.column() >= len(self.columns):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in _ROLES:  # most of what a view asks for: answered before anything else
             return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            record = self.row_record(index.row())
-            return "" if record is None else column.value(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        row, column = index.row(), index.column()
+        if not index.isValid() or row >= len(self._keys) or column >= len(self.columns):
+            return None
+        if role == DISPLAY:
+            found = self._row(row)
+            return "" if found is None else found[1][column]
+        if role == ALIGNMENT:
+            return TRAILING if self.columns[column].numeric else None
+        record = self.row_record(row)
         if role == UUID_ROLE:
-            record = self.row_record(index.row())
             return None if record is None else record.incident_uuid
-        if role == RECORD_ROLE:
-            return self.row_record(index.row())
-        return None
+        return record
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
@@ -205,9 +217,7 @@ class RecordTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

@@ -194,6 +194,8 @@ class RecordsBrowser(QWidget):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(model.columns):
+            view.setColumnWidth(i, column.width)
         view.horizontalHeader().setSortIndicator(
             model.sort_column(),
             Qt.SortOrder.DescendingOrder if model.sort_order.descending else Qt.SortOrder.AscendingOrder,
@@ -234,5 +236,6 @@ class RecordsBrowser(QWidget):
         self._show_counts()
 
     def _show_counts(self) -> None:
-        self.status.setText(self.tr("%n incident(s)", "", self._counts["incidents"]) + " · "
-                            + self.tr("%n victim(s)", "", self._counts["victims"]))
+        self.status.setText(self.tr("Incidents: %1 · Victims: %2")
+                            .replace("%1", self.locale().toString(self._counts["incidents"]))
+                            .replace("%2", self.locale().toString(self._counts["victims"])))

@@ -826,6 +826,10 @@
         <translation>الحوادث</translation>
     </message>
     <message>
+        <source>Incidents: %1 · Victims: %2</source>
+        <translation>الحوادث: %1 · الضحايا: %2</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
@@ -888,28 +892,6 @@
     <message>
         <source>Outcome</source>
         <translation>قتيل أو جريح</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n incident(s)</source>
-        <translation>
-            <numerusform>لا حوادث</numerusform>
-            <numerusform>حادثة واحدة</numerusform>
-            <numerusform>حادثتان</numerusform>
-            <numerusform>%n حوادث</numerusform>
-            <numerusform>%n حادثة</numerusform>
-            <numerusform>%n حادثة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n victim(s)</source>
-        <translation>
-            <numerusform>لا ضحايا</numerusform>
-            <numerusform>ضحية واحدة</numerusform>
-            <numerusform>ضحيتان</numerusform>
-            <numerusform>%n ضحايا</numerusform>
-            <numerusform>%n ضحية</numerusform>
-            <numerusform>%n ضحية</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -72,3 +72,29 @@ def test_english_counts():
     assert english_count(1382, "civilian") == "1,382 civilians"
     assert english_count(0, "child") == "0 children"
     assert Counts().killed == 0
+
+
+def test_months():
+    from core.report import month_label, month_range, months_between
+
+    assert month_label("2016-01", "en") == "January 2016"
+    assert month_label("2016-01", "ar") == "كانون الثاني 2016"
+    assert month_range("2016-02") == ("2016-02-01", "2016-02-29")
+    assert months_between("2015-11-20", "2016-02-01", []) == ["2015-11", "2015-12", "2016-01", "2016-02"]
+    assert months_between(None, None, ["2016-03", "2016-01"]) == ["2016-01", "2016-02", "2016-03"]
+    assert months_between(None, None, []) == []
+
+
+def test_table_rows_and_csv():
+    import io
+
+    from core.report import table_header, table_rows, write_table_csv
+
+    t = _tally({"russia": (1, 2, 3), "regime": (0, 1, 0)})
+    assert table_header("perpetrator", "en") == ["Perpetrator", "Killed", "Children", "Women", "Men", "Unknown"]
+    rows = table_rows(t, "ar")
+    assert rows[0] == [vocab.label("perpetrator", "russia", "ar"), 6, 1, 2, 3, 0]
+    assert rows[-1] == ["المجموع", 7, 1, 3, 3, 0]
+    out = io.StringIO()
+    write_table_csv(t, out, "en")
+    assert out.getvalue().splitlines()[-1] == "Total,7,1,3,3,0"
