@@ -24,6 +24,17 @@ user mistake.
 """
 from __future__ import annotations
 
+if __name__ == "__main__":
+    # `python -m core.cli` (as `make run` does): run the module imported as `core.cli`
+    # rather than go on executing this `__main__` copy, which the command modules that
+    # import `core.cli` back would not see (a circular import, and exception classes
+    # `main` would not catch).
+    from core import cli as _cli
+    from core import i18n as _i18n
+
+    _i18n.language()
+    raise SystemExit(_cli.main())
+
 import argparse
 import json
 import os
@@ -32,7 +43,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from core import i18n, paths, tallies, vocab
+from core import paths, tallies, vocab
 from core.models import parse_date
 from core.storage import StorageError, open_database
 
@@ -398,11 +409,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 from core.cli_review import _review_parsers  # noqa: E402  (registers users, review, audit)
 
-
-if __name__ == "__main__":
-    # Run the imported module, not this `__main__` copy of it, so that exceptions raised
-    # elsewhere (e.g. a `UserError` subclass) are the classes `main` catches.
-    from core import cli
-
-    i18n.language()
-    raise SystemExit(cli.main())
