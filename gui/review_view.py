@@ -31,6 +31,7 @@ from core.changes import Changes
 from core.models import parse_date
 from core.storage.records import load_incident
 from gui.context import AppContext
+from gui.i18n import isolate
 from gui.review_models import ReviewQueueModel, VictimsModel
 
 STEP_SHORTCUTS = {"approve": "Ctrl+Shift+A", "return": "Ctrl+Shift+R", "reject": "Ctrl+Shift+J"}
@@ -252,13 +253,13 @@ class ReviewView(QWidget):
             return
         incident, victims = load_incident(reader, uuid)
         item = next(i for i in self.model.items if i.incident_uuid == uuid)
-        place = ", ".join(p for p in (incident.locality, vocab.label("governorate", incident.governorate)) if p)
+        place = self.tr(", ").join(p for p in (incident.locality, vocab.label("governorate", incident.governorate)) if p)
         heading = self.tr("%1 — %2 by %3, %4. Entered by %5.") \
             .replace("%1", incident.date.isoformat()) \
             .replace("%2", vocab.label("incident_type", incident.incident_type)) \
             .replace("%3", vocab.label("perpetrator", incident.perpetrator)) \
             .replace("%4", place) \
-            .replace("%5", item.documenter)
+            .replace("%5", isolate(item.documenter))
         if item.reapproval:
             heading += " " + self.tr("A new version of an approved incident: the approved one counts until this is approved.")
         self.heading.setText(heading)

@@ -229,7 +229,10 @@ def candidate_pairs(
     for a, b, score, reasons in found[:limit]:
         side_a, side_b = _side(db, a), _side(db, b)
         if side_a and side_b:
-            out.append(CandidatePair(side_a, side_b, score, reasons))
+            # Stored reasons are in the language of the scan; those shown are recomputed
+            # in the current one (a documenter may have switched language since).
+            current = pair_score(db, a, b)
+            out.append(CandidatePair(side_a, side_b, score, list(current.reasons) if current else reasons))
     if include_decided:
         for row in db.query(
             "SELECT * FROM duplicate_decisions WHERE retracted = 0 ORDER BY decided_at DESC, rowid DESC LIMIT ?",

@@ -1044,6 +1044,10 @@
         <translation>لا شيء بانتظار المراجعة.</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
         <source>%1 — %2 by %3, %4. Entered by %5.</source>
         <translation>%1 — %2 على يد %3، %4. أدخلها %5.</translation>
     </message>

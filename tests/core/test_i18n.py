@@ -119,3 +119,20 @@ def test_set_language_refuses_an_unknown_language() -> None:
 def test_dates_in_messages_keep_latin_digits(arabic: None) -> None:
     message = i18n.tr("The date {value} is in the future.", value=date(2999, 1, 1).isoformat())
     assert "2999-01-01" in message
+
+
+def test_duplicate_reasons_follow_the_current_language(db) -> None:
+    from core.dedupe.scan import candidate_pairs, scan_and_store
+    from core.storage.records import save_incident
+
+    incident = Incident(date="2016-01-05", governorate="SY07", incident_type="airstrike", perpetrator="russia")
+    twins = [Victim(incident_uuid=incident.incident_uuid, given_name="أحمد", father_name="محمد",
+                    family_name="الخطيب", sex="male", age=30) for _ in range(2)]
+    save_incident(db, incident, twins, "amal")
+    scan_and_store(db)  # in English
+    i18n.set_language("ar")
+    try:
+        (pair,) = candidate_pairs(db)
+        assert pair.reasons and all(ARABIC.search(reason) for reason in pair.reasons)
+    finally:
+        i18n.set_language("en")
