@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from core.changes import Changes
 from core.gazetteer import import_gazetteer
+from core.storage.counts import live_incident_uuids
 from gui.context import AppContext
 from gui.long_job import run_long_job
 
@@ -33,12 +34,27 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> None
     QMessageBox.warning(parent, title, str(error))
 
 
-def load_demo(ctx: AppContext, parent: QWidget | None, on_done: Callable[[Any], None] | None = None) -> None:
+@dataclass
+class DemoLoaded:
+    summary: Any
+    changes: Changes
+
+
+def _load_demo(db: Database, user: str) -> DemoLoaded:
     loader = demo_loader()
-    if loader is None:
+    assert loader is not None
+    before = live_incident_uuids(db)
+    summary = loader(db, user)
+    added = live_incident_uuids(db) - before
+    # `.changes` reaches ctx.changed, so that every view shows the new records
+    return DemoLoaded(summary, Changes(incidents=added, tallies=True, duplicates=True, review=True))
+
+
+def load_demo(ctx: AppContext, parent: QWidget | None, on_done: Callable[[Any], None] | None = None) -> None:
+    if demo_loader() is None:
         return
     title = QCoreApplication.translate("Operations", "Loading demonstration data")
-    run_long_job(ctx, parent, title, loader, ctx.user, cancellable=False, on_done=on_done,
+    run_long_job(ctx, parent, title, _load_demo, ctx.user, cancellable=False, on_done=on_done,
                  on_error=lambda e: show_error(parent, title, e))
 
 

@@ -24,3 +24,8 @@ def record_counts(db: Database) -> RecordCounts:
     victims = db.execute("SELECT count(*) FROM victims WHERE deleted = 0").fetchone()[0]
     places = db.execute("SELECT count(*) FROM places WHERE level > 1").fetchone()[0]
     return RecordCounts(incidents=incidents, victims=victims, places=places)
+
+
+def live_incident_uuids(db: Database) -> set[str]:
+    """The UUIDs of the incidents not deleted (what a bulk load announces as changed)."""
+    return {row[0] for row in db.execute("SELECT incident_uuid FROM incidents WHERE deleted = 0")}

@@ -107,7 +107,8 @@ def test_load_demo_button_follows_whether_demo_data_exists(qtbot, ctx, monkeypat
     def fake_demo(db, user):
         calls.append(user)
         incident = Incident(date="2016-01-05", governorate="SY09", incident_type="airstrike", perpetrator="russia")
-        return save_incident(db, incident, [Victim(incident_uuid=incident.incident_uuid)], user)
+        save_incident(db, incident, [Victim(incident_uuid=incident.incident_uuid)], user)
+        return "Loaded 1 incident."  # as the real loader: a summary, no Changes
 
     monkeypatch.setattr(operations, "demo_loader", lambda: fake_demo)
     win = MainWindow(ctx)
@@ -116,11 +117,13 @@ def test_load_demo_button_follows_whether_demo_data_exists(qtbot, ctx, monkeypat
     page = win.pages["incidents"]
     button = page.empty_state.buttons["load_demo"]
     assert button.isEnabled()
-    with qtbot.waitSignal(ctx.changed):
+    with qtbot.waitSignal(ctx.changed) as changed:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(changed.args[0].incidents) == 1 and changed.args[0].tallies
     assert ctx.wait_idle()
     qtbot.waitUntil(lambda: page.showing() == "browser")
     assert calls == ["amal"]
+    assert win.findChild(QLabel, "status_counts").text().startswith("1 incidents, 1 victims")
 
 
 def test_a_page_module_that_exists_replaces_its_placeholder(qapp, ctx, monkeypatch):

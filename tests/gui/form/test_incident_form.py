@@ -236,3 +236,29 @@ def test_places_are_chosen_in_arabic_english_or_by_alias(qtbot, ctx, gazetteer_c
     keyboard.tab()
     assert form.document.values["governorate"] == "SY04"
     assert form.document.values["district"] == ""  # Idleb is not in Homs
+
+
+def test_an_incident_chosen_in_the_browser_opens_edits_and_saves_as_a_new_version(qtbot, ctx, window, keyboard):
+    from core.models import Incident, Victim
+    from core.storage.records import save_incident
+
+    incident = Incident(date="2016-01-05", governorate="SY09", incident_type="airstrike", perpetrator="russia")
+    victims = [Victim(incident_uuid=incident.incident_uuid, given_name="أحمد", sex="male", age=30)]
+    with qtbot.waitSignal(ctx.changed):
+        ctx.submit(save_incident, incident, victims, "amal")
+    page = window.pages["incidents"]
+    page.show_list()
+    assert page.showing() == "browser"
+    page.browser.incident_activated.emit(incident.incident_uuid)
+    assert page.showing() == "form"
+    form = page.form
+    assert form.fields.editors["governorate"].value() == "SY09"
+    assert form.document.victims.rows[0]["given_name"] == "أحمد"
+    form.fields.editors["locality"].setFocus()
+    keyboard.type("الميادين")
+    with qtbot.waitSignal(form.saved):
+        form.findChild(QAction, "save_incident").trigger()
+    stored, stored_victims = load_incident(ctx.reader, incident.incident_uuid)
+    assert (stored.version, stored.locality, stored_victims[0].version) == (2, "الميادين", 1)
+    form.findChild(QAction, "close_form").trigger()
+    assert page.showing() == "browser"
