@@ -279,9 +279,11 @@ class ReviewView(QWidget):
         lines = []
         for comment in review.thread(self.ctx.reader, uuid):
             step = vocab.label("review_status", comment.status_change) if comment.status_change else ""
-            head = f"{comment.written_at}  {comment.author}" + (f" — {step}" if step else "")
+            head = f"{isolate(comment.written_at)}  {isolate(comment.author)}" + (f" — {step}" if step else "")
             text = comment.text.replace("&", "&amp;").replace("<", "&lt;")
-            lines.append(f"<p><b>{head.replace('<', '&lt;')}</b><br/>{text}</p>")
+            # The paragraph follows the interface's direction, not the first letter it holds.
+            direction = "rtl" if self.isRightToLeft() else "ltr"
+            lines.append(f"<p dir='{direction}'><b>{head.replace('<', '&lt;')}</b><br/>{text}</p>")
         self.comment_thread.setHtml("".join(lines) or self.tr("No comments yet."))
 
     def _show_message(self, text: str) -> None:

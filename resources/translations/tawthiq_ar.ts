@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation>مثال: 2016-03-25</translation>
+        <translation>مثال: ⁦2016-03-25⁩</translation>
     </message>
     <message>
         <source>Import a gazetteer to choose districts and sub-districts.</source>
@@ -973,7 +973,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation>مثال: 2016-03-25</translation>
+        <translation>مثال: ⁦2016-03-25⁩</translation>
     </message>
     <message>
         <source>To date</source>
@@ -1332,7 +1332,7 @@
     <name>VictimDelegate</name>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation>مثال: 2016-03-25</translation>
+        <translation>مثال: ⁦2016-03-25⁩</translation>
     </message>
 </context>
 <context>
