@@ -238,7 +238,7 @@ def tally(
     )
     if with_pending:
         other = "all" if status == "approved" else "approved"
-        n_other = sum(_counts(db, "month", other, civilian, f, t, perpetrator, governorate).values())
+        n_other = sum(_counts(db, "perpetrator", other, civilian, f, t, perpetrator, governorate).values())
         result.pending = max(0, n_other - result.total.killed) if status == "approved" else 0
     return result
 
