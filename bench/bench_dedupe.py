@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from core.storage import open_database
 from core.storage.records import bulk_insert
 
 THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-FLOOR = 0.5
+FLOOR = 0.6  # the accuracy table's scan; the timed scan uses the default threshold
 
 
 def build(path: Path, victims: int, seed: int) -> dict:
@@ -42,7 +41,7 @@ def build(path: Path, victims: int, seed: int) -> dict:
     return truth
 
 
-def scan_in_child(path: Path, out: Path) -> dict:
+def scan_in_child(path: Path, out: Path, min_score: float | None) -> dict:
     """Run the scan in its own process, so that its peak memory is its own."""
     code = (
         "import json, resource, sys, time\n"
@@ -50,11 +49,12 @@ def scan_in_child(path: Path, out: Path) -> dict:
         "from core import dedupe\n"
         f"db = open_database({str(path)!r})\n"
         "t = time.perf_counter()\n"
-        f"pairs = [(p.victim_uuid_a, p.victim_uuid_b, p.score) for p in dedupe.scan(db, min_score={FLOOR})]\n"
+        f"pairs = [(p.victim_uuid_a, p.victim_uuid_b, p.score) for p in dedupe.scan(db, min_score={min_score!r})]\n"
         "elapsed = time.perf_counter() - t\n"
         f"open({str(out)!r}, 'w').write(json.dumps(pairs))\n"
-        "print(json.dumps({'seconds': elapsed, 'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
-        " 'pairs': len(pairs)}))\n"
+        "use = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "print(json.dumps({'seconds': elapsed, 'cpu_seconds': use.ru_utime + use.ru_stime,"
+        " 'peak_mb': use.ru_maxrss / 1024, 'pairs': len(pairs)}))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parent.parent)
@@ -98,6 +98,7 @@ def latency(path: Path, samples: int, seed: int) -> dict:
            FROM victims v JOIN incidents i ON i.incident_uuid = v.incident_uuid
            WHERE v.rowid IN (SELECT rowid FROM victims ORDER BY random() LIMIT ?)""", [samples]))
     times: list[float] = []
+    cpu_times: list[float] = []
     offered = 0
     for row in rows:
         incident = {"date": row["date"], "governorate": row["governorate"]}
@@ -108,14 +109,17 @@ def latency(path: Path, samples: int, seed: int) -> dict:
                  {k: v for k, v in typed.items() if k != "family_name"}, typed]
         for fields in steps:
             fields = {**fields, "sex": row["sex"], "age": row["age"]}
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             found = dedupe.likely_duplicates(db, fields, incident)
             times.append((time.perf_counter() - t) * 1000)
+            cpu_times.append((time.thread_time() - c) * 1000)
         offered += bool(found)
     db.close()
     times.sort()
+    cpu_times.sort()
     return {"lookups": len(times), "p50_ms": times[len(times) // 2], "p95_ms": times[int(len(times) * 0.95)],
-            "max_ms": times[-1], "offered_share": offered / max(1, len(rows))}
+            "max_ms": times[-1], "cpu_p95_ms": cpu_times[int(len(cpu_times) * 0.95)],
+            "offered_share": offered / max(1, len(rows))}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         truth = build(path, args.victims, args.seed)
     out = Path(tempfile.mkstemp(suffix=".json")[1])
     try:
-        scanned = scan_in_child(path, out)
+        scanned = scan_in_child(path, out, None)
+        widest = scan_in_child(path, out, FLOOR)
         pairs = [tuple(p) for p in json.loads(out.read_text())]
     finally:
         os.unlink(out)
@@ -153,11 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lookup p50                   {lookups['p50_ms']:.2f} ms")
     print(f"lookup p95                   {lookups['p95_ms']:.2f} ms      < 10 ms")
     print(f"lookup max                   {lookups['max_ms']:.2f} ms")
-    print(f"typed duplicates offered     {lookups['offered_share']:.3f}")
-    print(f"full scan                    {scanned['seconds']:.1f} s       < 60 s")
+    print(f"lookup p95 (CPU time)        {lookups['cpu_p95_ms']:.2f} ms")
+    print(f"typed records found again    {lookups['offered_share']:.3f}")
+    print(f"full scan (wall clock)       {scanned['seconds']:.1f} s       < 60 s")
+    print(f"full scan (CPU of the scan)  {scanned.get('cpu_seconds', 0):.1f} s")
+    print(f"load average during the run  {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"scan peak memory (process)   {scanned['peak_mb']:.0f} MB       < 2048 MB")
-    print(f"pairs scored >= {FLOOR}          {scanned['pairs']}")
-    _ = resource
+    print(f"pairs found at the default   {scanned['pairs']}")
+    print(f"scan at --min-score {FLOOR}      {widest['seconds']:.1f} s wall, {widest['cpu_seconds']:.1f} s CPU, "
+          f"{widest['peak_mb']:.0f} MB, {widest['pairs']} pairs")
     return 0
 
 

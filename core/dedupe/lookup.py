@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from core import names
 from core.dedupe.decisions import decided_with
 from core.dedupe.profile import LIVE, PROFILE_COLUMNS, PROFILE_FROM, Profile, from_fields, from_row
-from core.dedupe.score import MAX_DAYS, THRESHOLD, quick_score, score_pair
+from core.dedupe.score import THRESHOLD, max_days, quick_score, score_pair
 
 #: Rows read per block and direction in date.
 PER_BLOCK = 40
@@ -55,7 +55,7 @@ def block_keys(profile: Profile) -> set[tuple[tuple[str, str], tuple[str, str]]]
     return out
 
 
-def _candidate_uuids(db: Database, profile: Profile) -> set[str]:
+def _candidate_uuids(db: Database, profile: Profile, window: int) -> set[str]:
     found: set[str] = set()
     for (col1, val1), (col2, val2) in block_keys(profile):
         base = f"SELECT victim_uuid FROM victim_keys WHERE {col1} = ? AND {col2} = ?"
@@ -63,8 +63,8 @@ def _candidate_uuids(db: Database, profile: Profile) -> set[str]:
             rows = db.execute(base + " LIMIT ?", [val1, val2, PER_BLOCK * 2]).fetchall()
         else:
             day = date.fromordinal(profile.day)
-            low = date.fromordinal(profile.day - MAX_DAYS).isoformat()
-            high = date.fromordinal(profile.day + MAX_DAYS).isoformat()
+            low = date.fromordinal(max(1, profile.day - window)).isoformat()
+            high = date.fromordinal(min(date.max.toordinal(), profile.day + window)).isoformat()
             rows = db.execute(
                 base + " AND event_date >= ? AND event_date <= ? ORDER BY event_date LIMIT ?",
                 [val1, val2, day.isoformat(), high, PER_BLOCK]).fetchall()
@@ -89,7 +89,7 @@ def profiles(db: Database, uuids: list[str]) -> list[Profile]:
 def matches_for(db: Database, profile: Profile, min_score: float) -> list[tuple[Profile, float, list[str]]]:
     """Every stored record scoring at least `min_score` against `profile`, best first,
     leaving out the record itself and pairs already decided."""
-    uuids = _candidate_uuids(db, profile)
+    uuids = _candidate_uuids(db, profile, max_days(min_score))
     uuids.discard(profile.victim_uuid)
     if profile.victim_uuid:
         uuids -= decided_with(db, profile.victim_uuid)

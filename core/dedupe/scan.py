@@ -4,8 +4,8 @@ duplicate victims, and the stored results a review screen lists.
 Records are walked in the order of the blocking indexes (given name with family name,
 with father's name, with grandfather's name; and father's with family name, for given
 names mistyped), each by date, so that only records of one block and at most
-:data:`~core.dedupe.score.MAX_DAYS` apart are compared: beyond that no pair can reach the
-threshold. Memory holds a few thousand records at a time.
+as many days apart as the threshold allows are compared (:func:`~core.dedupe.score.max_days`):
+beyond that no pair can reach it. Memory holds a few thousand records at a time.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from core.changes import Changes
 from core.dedupe.decisions import active_decision, decided_pairs, pair
 from core.dedupe.lookup import matches_for, profiles
 from core.dedupe.profile import day_number
-from core.dedupe.score import MAX_DAYS, THRESHOLD, quick_score, score_pair
+from core.dedupe.score import THRESHOLD, max_days, quick_score, score_pair
 from core.jobs import JobState
 from core.models import utc_now
 from core.storage import get_meta, set_meta
@@ -57,12 +57,12 @@ def _walk(db: Database, index: str, columns: tuple[str, ...]) -> Iterator[tuple]
             WHERE {where} ORDER BY {", ".join(columns)}, event_date""")
 
 
-def _block_pairs(block: list[tuple], skip: tuple[int, ...]) -> Iterator[tuple[str, str]]:
-    """Pairs of a block at most MAX_DAYS apart, but those an earlier pass compared."""
+def _block_pairs(block: list[tuple], skip: tuple[int, ...], window: int) -> Iterator[tuple[str, str]]:
+    """Pairs of a block at most `window` days apart, but those an earlier pass compared."""
     days = [day_number(r[1]) for r in block]
     for i in range(len(block)):
         for j in range(i + 1, len(block)):
-            if days[i] is not None and days[j] is not None and days[j] - days[i] > MAX_DAYS:
+            if days[i] is not None and days[j] is not None and days[j] - days[i] > window:
                 break
             if any(block[i][c] and block[i][c] == block[j][c] for c in skip):
                 continue
@@ -114,6 +114,7 @@ def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],
               job: JobState | None) -> Iterator[ScoredPair]:
     count = db.execute("SELECT COUNT(*) FROM victim_keys").fetchone()[0]
     total = count * len(PASSES)
+    window = max_days(threshold)
     done = 0
     position = {c: i + 2 for i, c in enumerate(KEY_COLUMNS)}
     for number, (index, columns, skipped) in enumerate(PASSES):
@@ -126,7 +127,7 @@ def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],
             key = tuple(row[g] for g in group)
             if key != current:
                 if len(block) > 1:
-                    pending.extend(_block_pairs(block, skip))
+                    pending.extend(_block_pairs(block, skip, window))
                     if len(pending) >= PENDING:
                         yield from _score_pending(db, pending, decided, threshold)
                         pending = []
@@ -137,7 +138,7 @@ def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],
                 job.check()
                 job.progress(done, total)
         if len(block) > 1:
-            pending.extend(_block_pairs(block, skip))
+            pending.extend(_block_pairs(block, skip, window))
         yield from _score_pending(db, pending, decided, threshold)
         done = count * (number + 1)
         if job is not None:

@@ -199,6 +199,20 @@ def _parent_and_child(a: Profile, b: Profile) -> bool:
     return alike(a.keys[1], b.keys[0]) or alike(a.keys[0], b.keys[1])
 
 
+def max_days(threshold: float) -> int:
+    """The most days apart two records can be and still score `threshold` (the date
+    factor bounds the score): what the scan and the lookup need to look at."""
+    if threshold > 0.98:
+        return 0
+    if threshold > 0.92:
+        return 1
+    if threshold > 0.78:
+        return 3
+    if threshold > 0.5:
+        return MAX_DAYS
+    return 36525
+
+
 def _date_factor(a: Profile, b: Profile, note: Callable[[str], None] | None) -> float:
     if a.day is None or b.day is None:
         return 0.95
