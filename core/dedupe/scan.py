@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
 from sqlite_utils import Database
 
 from core.changes import Changes
@@ -46,6 +47,7 @@ PASSES = (
     ("idx_victim_keys_block_lineage", ("skel_family", "skel_father"), ("skel_given",)),
 )
 KEY_COLUMNS = ("skel_given", "skel_father", "skel_grandfather", "skel_family")
+GIVEN = 2  # the position of skel_given in a walked row
 PENDING = 4000  # records whose profiles are read at once
 SCAN_CACHE_KB = 400_000  # page cache during a full scan
 
@@ -58,14 +60,18 @@ def _walk(db: Database, index: str, columns: tuple[str, ...]) -> Iterator[tuple]
 
 
 def _block_pairs(block: list[tuple], skip: tuple[int, ...], window: int) -> Iterator[tuple[str, str]]:
-    """Pairs of a block at most `window` days apart, but those an earlier pass compared."""
+    """Pairs of a block at most `window` days apart, but those an earlier pass compared.
+    In the lineage pass, only given names one letter of skeleton apart are compared."""
     days = [day_number(r[1]) for r in block]
+    given_apart = GIVEN in skip
     for i in range(len(block)):
         for j in range(i + 1, len(block)):
             if days[i] is not None and days[j] is not None and days[j] - days[i] > window:
                 break
             if any(block[i][c] and block[i][c] == block[j][c] for c in skip):
                 continue
+            if given_apart and Levenshtein.distance(block[i][2], block[j][2], score_cutoff=2) > 1:
+                continue  # given names too far apart to be one mistyped: siblings
             yield block[i][0], block[j][0]
 
 

@@ -32,6 +32,9 @@ from core.i18n import tr
 THRESHOLD = 0.8
 GIVEN_MIN = 0.8
 LINEAGE_MIN = 0.75
+AGE_DOUBT = 3
+GIVEN_AGE_DOUBT = 0.85
+ONE_PART_DOUBT = 0.95
 #: Beyond this many days apart no pair reaches the threshold (see the date factor).
 MAX_DAYS = 30
 
@@ -55,8 +58,11 @@ def token_similarity(a: str, b: str) -> float:
         return 1.0
     ca, cb = names.canonical(a), names.canonical(b)
     if ca and cb:
-        # Two listed names: the same name in two spellings or scripts, or two names.
-        return 0.97 if ca & cb else min(_ratio(a, b), 0.5)
+        # Two listed names: the same name in two spellings or scripts, or two names. A
+        # Latin spelling that fits several names (Hassan: حسن or حسان) is only alike.
+        if not ca & cb:
+            return min(_ratio(a, b), 0.5)
+        return 0.97 if len(ca) == 1 and len(cb) == 1 else 0.9
     sa, sb = names.token_skeleton(a), names.token_skeleton(b)
     if names.is_arabic(a) == names.is_arabic(b):
         r = _ratio(a, b)
@@ -72,6 +78,10 @@ def part_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        ca, cb = names.canonical(a), names.canonical(b)
+        if ca and cb and not ca & cb:  # محمد علي and محمد: two listed names
+            return min(_ratio(a, b), 0.5)
     if len(ta) == len(tb):
         return sum(token_similarity(x, y) for x, y in zip(ta, tb, strict=True)) / len(ta)
     return max(token_similarity(a.replace(" ", ""), b.replace(" ", "")),
@@ -119,6 +129,9 @@ def score_pair(a: Profile, b: Profile) -> Match:
 def quick_score(a: Profile, b: Profile, floor: float = 0.0) -> float:
     """The score of :func:`score_pair`, without its reasons (for scans). A pair that
     cannot reach `floor` may get any lower value, computed sooner."""
+    if floor > 0.4 and a.keys[0] and b.keys[0] and names.is_arabic(a.keys[0]) == names.is_arabic(b.keys[0]) \
+            and part_similarity(a.keys[0], b.keys[0]) < GIVEN_MIN:
+        return 0.0  # two given names in one script that differ: capped at 0.4 below
     name, given, lineage = _best_names(a, b)
     if given is None:
         return 0.0
@@ -132,6 +145,7 @@ def quick_score(a: Profile, b: Profile, floor: float = 0.0) -> float:
     if min(cap, name) < floor:
         return min(cap, name)
     factor = _date_factor(a, b, None) * _place_factor(a, b, None) * _age_factor(a, b, None)
+    factor *= _doubt(given, lineage, a, b)
     return round(min(cap, name * factor), 3)
 
 
@@ -173,7 +187,19 @@ def _evaluate(a: Profile, b: Profile, note: Callable[[str], None]) -> float:
     factor *= _date_factor(a, b, note)
     factor *= _place_factor(a, b, note)
     factor *= _age_factor(a, b, note)
+    factor *= _doubt(given, lineage, a, b)
     return round(min(cap, name * factor), 3)
+
+
+def _doubt(given: float, lineage: dict[int, float], a: Profile, b: Profile) -> float:
+    """Weak evidence that adds up: given names only alike (a sibling's name mistyped
+    looks like this) with ages apart; a single lineage part to go by."""
+    factor = 1.0
+    if given < 0.95 and a.age is not None and b.age is not None and abs(a.age - b.age) >= AGE_DOUBT:
+        factor *= GIVEN_AGE_DOUBT
+    if len(lineage) == 1:
+        factor *= ONE_PART_DOUBT
+    return factor
 
 
 def _part_differs(i: int, a: str, b: str) -> str:

@@ -105,3 +105,24 @@ def test_the_quick_score_of_scans_is_the_score() -> None:
         from core.dedupe.score import quick_score
 
         assert quick_score(a, b) == score_pair(a, b).score
+
+
+def test_two_listed_names_of_different_length_are_two_names() -> None:
+    a = person(given_name="محمد علي", father_name="خالد", family_name="الحلبي")
+    b = person(given_name="محمد", father_name="خالد", family_name="الحلبي")
+    assert score_pair(a, b).score < THRESHOLD
+
+
+def test_a_latin_spelling_of_several_names_is_only_alike() -> None:
+    from core.dedupe.score import token_similarity
+    from core.names import part_key
+
+    assert token_similarity(part_key("Hassan"), part_key("حسن")) == 0.9  # حسن or حسان
+    assert token_similarity(part_key("Mahmoud"), part_key("محمود")) == 0.97
+
+
+def test_alike_given_names_with_ages_apart_are_doubted() -> None:
+    a = person(given_name="محومد", father_name="ياسر", family_name="الادلبي", age=4)
+    b = person(given_name="محمد", father_name="ياسر", family_name="الادلبي", age=9)
+    c = person(given_name="محمد", father_name="ياسر", family_name="الادلبي", age=4)
+    assert score_pair(a, b).score < score_pair(a, c).score
