@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	@$(PY) -m gui.preflight
-	$(PY) -m core.cli gui
+	$(PY) -m core gui
 
 test: $(STAMP)
 	$(PY) -m pytest -q
@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check core gui tests seeds bench
 
 demo: $(STAMP)
-	$(PY) -m core.cli demo
+	$(PY) -m core demo
 
 # A quick run of the foundation benchmark; see bench/README.md for the national scale.
 bench: $(STAMP)

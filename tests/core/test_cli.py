@@ -65,3 +65,15 @@ def test_a_database_in_a_missing_folder_is_one_sentence(tmp_path, capsys):
 def test_gazetteer_import(db_path, gazetteer_csv, capsys):
     assert main(["--db", str(db_path), "--plain", "gazetteer", "import", str(gazetteer_csv)]) == 0
     assert "Loaded 348 places" in capsys.readouterr().out
+
+
+def test_python_dash_m_core_is_the_command(tmp_path):
+    """`make run` starts the application as `python -m core gui`."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-m", "core", "--help"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "tally" in result.stdout and "demo" in result.stdout
