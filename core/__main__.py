@@ -1,6 +1,7 @@
 """`python -m core ...` is the `tawthiq` command."""
 from __future__ import annotations
 
-from core.cli import main
+if __name__ == "__main__":
+    from core.cli import main
 
-raise SystemExit(main())
+    raise SystemExit(main())
