@@ -61,9 +61,17 @@ def today() -> date:
     return datetime.now(UTC).date()
 
 
+def _printable(value: Any) -> Any:
+    """A value as it can be shown in a message: text that is not valid Unicode (lone
+    surrogates) is escaped instead of breaking the message."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
 def _error(code: str, template: str, **context: Any) -> PydanticCustomError:
     # The template is translated here; pydantic fills in the context.
-    return PydanticCustomError(code, tr(template), context)
+    return PydanticCustomError(code, tr(template), {k: _printable(v) for k, v in context.items()})
 
 
 def _check_uuid(value: Any) -> str:

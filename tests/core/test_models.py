@@ -122,3 +122,10 @@ def test_assignment_is_validated():
     incident = Incident(**INCIDENT)
     with pytest.raises(ValidationError):
         incident.governorate = "SY99"
+
+
+def test_a_message_about_text_that_is_not_valid_unicode_can_still_be_shown():
+    [(field, message)] = incident_problems(incident_uuid="\ud800")
+    assert field == "incident_uuid"
+    assert message == "'\\ud800' is not a valid UUID."
+    message.encode("utf-8")
