@@ -40,6 +40,7 @@ from core.exchange.format import (
     decision_cells,
 )
 from core.exchange.package import PackageWriter
+from core.exchange.scratch import scratch_database
 from core.jobs import JobState
 from core.models import utc_now
 from core.storage import get_meta, origin
@@ -63,7 +64,11 @@ class ExportResult:
 
 class Selection:
     """The records an export writes, streamed in a fixed order (incidents by UUID, victims
-    by incident then UUID) so that the same data always gives the same files."""
+    by incident then UUID) so that the same data always gives the same files.
+
+    The queries walk the incidents in key order (`+date` keeps the date index out of the
+    plan): a sort of the whole selection would be held in memory, as SQLite keeps its
+    temporary data in memory in this build."""
 
     def __init__(self, db: Database, status: Status, date_from: str | None, date_to: str | None):
         if status not in ("approved", "all"):
@@ -74,11 +79,14 @@ class Selection:
 
     def count(self) -> tuple[int, int]:
         if self.status == "all":
-            row = self.db.execute(
-                """SELECT COUNT(DISTINCT i.incident_uuid), COUNT(v.victim_uuid) FROM incidents i
-                   LEFT JOIN victims v ON v.incident_uuid = i.incident_uuid AND v.deleted = 0
-                   WHERE i.deleted = 0 AND i.date BETWEEN ? AND ?""",
-                [self.date_from, self.date_to]).fetchone()
+            incidents = self.db.execute(
+                "SELECT COUNT(*) FROM incidents WHERE deleted = 0 AND date BETWEEN ? AND ?",
+                [self.date_from, self.date_to]).fetchone()[0]
+            victims = self.db.execute(
+                """SELECT COUNT(*) FROM incidents i JOIN victims v ON v.incident_uuid = i.incident_uuid
+                   WHERE i.deleted = 0 AND v.deleted = 0 AND i.date BETWEEN ? AND ?""",
+                [self.date_from, self.date_to]).fetchone()[0]
+            row = (incidents, victims)
         else:
             row = self.db.execute(
                 """SELECT COUNT(*), COALESCE(SUM(json_array_length(s.payload, '$.victims')), 0)
@@ -104,7 +112,7 @@ class Selection:
             return
         cols = ", ".join(INCIDENT_COLUMNS)
         cursor = self.db.execute(
-            f"""SELECT {cols} FROM incidents WHERE deleted = 0 AND date BETWEEN ? AND ?
+            f"""SELECT {cols} FROM incidents WHERE deleted = 0 AND +date BETWEEN ? AND ?
                 ORDER BY incident_uuid""", [self.date_from, self.date_to])
         names = list(INCIDENT_COLUMNS)
         for values in cursor:
@@ -117,8 +125,8 @@ class Selection:
             return
         cols = ", ".join(f"v.{c}" for c in VICTIM_COLUMNS)
         cursor = self.db.execute(
-            f"""SELECT {cols} FROM incidents i JOIN victims v ON v.incident_uuid = i.incident_uuid
-                WHERE i.deleted = 0 AND v.deleted = 0 AND i.date BETWEEN ? AND ?
+            f"""SELECT {cols} FROM incidents i CROSS JOIN victims v ON v.incident_uuid = i.incident_uuid
+                WHERE i.deleted = 0 AND v.deleted = 0 AND +i.date BETWEEN ? AND ?
                 ORDER BY i.incident_uuid, v.victim_uuid""", [self.date_from, self.date_to])
         names = list(VICTIM_COLUMNS)
         for values in cursor:
@@ -136,7 +144,7 @@ class Selection:
         cursor = self.db.execute(
             f"""SELECT {', '.join(f'i.{c}' for c in icols)}, {', '.join(f'v.{c}' for c in vcols)}
                 FROM incidents i LEFT JOIN victims v ON v.incident_uuid = i.incident_uuid AND v.deleted = 0
-                WHERE i.deleted = 0 AND i.date BETWEEN ? AND ?
+                WHERE i.deleted = 0 AND +i.date BETWEEN ? AND ?
                 ORDER BY i.incident_uuid, v.victim_uuid""", [self.date_from, self.date_to])
         for values in cursor:
             victim = dict(zip(vcols, values[len(icols):]))
@@ -161,7 +169,7 @@ def export_package(
     selection = Selection(db, status, date_from, date_to)
     writer = PackageWriter(out)
     try:
-        with db.atomic():
+        with scratch_database(db), db.atomic():
             head = audit.head(db)
             n_incidents, n_victims = selection.count()
             total = n_incidents + n_victims
@@ -212,17 +220,17 @@ class _Progress:
 
 def _make_temp(db: Database) -> None:
     _drop_temp(db)
-    db.execute("CREATE TEMP TABLE x_export_incidents (uuid TEXT PRIMARY KEY) WITHOUT ROWID")
-    db.execute("CREATE TEMP TABLE x_export_victims (uuid TEXT PRIMARY KEY) WITHOUT ROWID")
+    db.execute("CREATE TABLE x_scratch.x_export_incidents (uuid TEXT PRIMARY KEY) WITHOUT ROWID")
+    db.execute("CREATE TABLE x_scratch.x_export_victims (uuid TEXT PRIMARY KEY) WITHOUT ROWID")
 
 
 def _drop_temp(db: Database) -> None:
-    db.execute("DROP TABLE IF EXISTS temp.x_export_incidents")
-    db.execute("DROP TABLE IF EXISTS temp.x_export_victims")
+    db.execute("DROP TABLE IF EXISTS x_scratch.x_export_incidents")
+    db.execute("DROP TABLE IF EXISTS x_scratch.x_export_victims")
 
 
 def _remember(db: Database, table: str, batch: list[tuple[str]]) -> None:
-    db.conn.executemany(f"INSERT OR IGNORE INTO temp.{table} (uuid) VALUES (?)", batch)
+    db.conn.executemany(f"INSERT OR IGNORE INTO x_scratch.{table} (uuid) VALUES (?)", batch)
     batch.clear()
 
 
@@ -252,8 +260,8 @@ def _decision_cells(db: Database) -> Iterator[list[str]]:
     cols = ", ".join(f"d.{c}" for c in COLUMNS[DECISIONS])
     cursor = db.execute(
         f"""SELECT {cols} FROM duplicate_decisions d
-            WHERE d.victim_uuid_a IN (SELECT uuid FROM temp.x_export_victims)
-               OR d.victim_uuid_b IN (SELECT uuid FROM temp.x_export_victims)
+            WHERE d.victim_uuid_a IN (SELECT uuid FROM x_scratch.x_export_victims)
+               OR d.victim_uuid_b IN (SELECT uuid FROM x_scratch.x_export_victims)
             ORDER BY d.decision_uuid""")
     names = list(COLUMNS[DECISIONS])
     for values in cursor:
@@ -264,7 +272,7 @@ def _comment_cells(db: Database) -> Iterator[list[str]]:
     cols = ", ".join(f"c.{c}" for c in COLUMNS[COMMENTS])
     cursor = db.execute(
         f"""SELECT {cols} FROM comments c
-            WHERE c.incident_uuid IN (SELECT uuid FROM temp.x_export_incidents)
+            WHERE c.incident_uuid IN (SELECT uuid FROM x_scratch.x_export_incidents)
             ORDER BY c.incident_uuid, c.written_at, c.comment_uuid""")
     for values in cursor:
         yield [cell(v) for v in values]

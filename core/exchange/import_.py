@@ -29,6 +29,7 @@ from core import audit
 from core.changes import Changes
 from core.exchange.format import COMMENTS, DECISIONS, INCIDENTS, VICTIMS
 from core.exchange.reading import PackageSource, PackageUnreadable
+from core.exchange.scratch import scratch_database
 from core.exchange.validate import (
     KEY_COLUMNS,
     MAX_REPORTED,
@@ -111,7 +112,7 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
         report.error_count = 1
         raise PackageRefused(report) from None
     try:
-        with db.atomic():
+        with scratch_database(db), db.atomic():
             make_staging(db)
             check = PackageCheck(db, source, job)
             if check.check_manifest():
@@ -150,7 +151,7 @@ class _Writer:
         job.check()
         self._records("victim", "x_victims", "victims", "victim_uuid", VICTIM_COLUMNS)
         db.execute(f"""INSERT OR REPLACE INTO victim_keys (victim_uuid, {', '.join(KEY_COLUMNS)})
-                       SELECT victim_uuid, {', '.join(KEY_COLUMNS)} FROM temp.x_victims
+                       SELECT victim_uuid, {', '.join(KEY_COLUMNS)} FROM x_scratch.x_victims
                        WHERE action IN ('new', 'updated')""")
         job.check()
         relink = self._decisions()
@@ -158,23 +159,23 @@ class _Writer:
         self._flush_audit()
         job.check()
         incidents = relink_persons(db, relink) if relink else set()
-        db.execute("CREATE TEMP TABLE x_touched (incident_uuid TEXT PRIMARY KEY) WITHOUT ROWID")
-        db.execute("""INSERT OR IGNORE INTO temp.x_touched
-                      SELECT incident_uuid FROM temp.x_incidents WHERE action IN ('new', 'updated')
-                      UNION SELECT incident_uuid FROM temp.x_victims WHERE action IN ('new', 'updated')""")
-        db.conn.executemany("INSERT OR IGNORE INTO temp.x_touched VALUES (?)", [(u,) for u in incidents])
-        cursor = db.execute("SELECT incident_uuid FROM temp.x_touched")
+        db.execute("CREATE TABLE x_scratch.x_touched (incident_uuid TEXT PRIMARY KEY) WITHOUT ROWID")
+        for staging in ("x_incidents", "x_victims"):
+            db.execute(f"""INSERT OR IGNORE INTO x_scratch.x_touched
+                           SELECT incident_uuid FROM x_scratch.{staging} WHERE action IN ('new', 'updated')""")
+        db.conn.executemany("INSERT OR IGNORE INTO x_scratch.x_touched VALUES (?)", [(u,) for u in incidents])
+        cursor = db.execute("SELECT incident_uuid FROM x_scratch.x_touched")
         while batch := [r[0] for r in cursor.fetchmany(500)]:
             self._snapshots(batch)
             refresh_facts(db, batch)
             job.check()
         self._changes()
-        db.execute("DROP TABLE temp.x_touched")
+        db.execute("DROP TABLE x_scratch.x_touched")
 
     # Which of new, updated, unchanged, conflicts each staged record is.
     def _classify(self, staging: str, table: str, key: str) -> None:
         self.db.execute(
-            f"""UPDATE temp.{staging} SET action = COALESCE((
+            f"""UPDATE x_scratch.{staging} SET action = COALESCE((
                   SELECT CASE
                     WHEN l.version >= {staging}.version THEN 'unchanged'
                     WHEN EXISTS (SELECT 1 FROM main.exchange_conflicts c WHERE c.record_uuid = l.{key}
@@ -182,9 +183,8 @@ class _Writer:
                     WHEN l.deleted = 0 AND l.import_base_version = l.version THEN 'updated'
                     ELSE 'conflicts' END
                   FROM main.{table} l WHERE l.{key} = {staging}.{key}), 'new')""")
-        counts = dict.fromkeys(ACTIONS, 0)
-        for action, n in self.db.execute(f"SELECT action, COUNT(*) FROM temp.{staging} GROUP BY action"):
-            counts[action] = n
+        sums = ", ".join(f"COALESCE(SUM(action = '{a}'), 0)" for a in ACTIONS)
+        counts = dict(zip(ACTIONS, self.db.execute(f"SELECT {sums} FROM x_scratch.{staging}").fetchone()))
         self.report.counts[INCIDENTS if table == "incidents" else VICTIMS] = counts
 
     def _records(self, record_type: str, staging: str, table: str, key: str, columns: dict[str, type]) -> None:
@@ -195,9 +195,9 @@ class _Writer:
         names = [*cols, "action"]
         local_cols = ", ".join(f"l.{c}" for c in cols)
         cursor = db.execute(
-            f"""SELECT {', '.join(f'x.{c}' for c in names)}, {local_cols} FROM temp.{staging} x
+            f"""SELECT {', '.join(f'x.{c}' for c in names)}, {local_cols} FROM x_scratch.{staging} x
                 LEFT JOIN main.{table} l ON l.{key} = x.{key}
-                WHERE x.action IN ('new', 'updated', 'conflicts') ORDER BY x.row_no""")
+                WHERE x.action IN ('new', 'updated', 'conflicts') ORDER BY x.rowid""")
         conflicts = []
         for values in cursor:
             incoming = dict(zip(cols, values[: len(cols)]))
@@ -216,12 +216,12 @@ class _Writer:
         all_cols = [*cols, *extra]
         db.execute(
             f"""INSERT INTO main.{table} ({', '.join(all_cols)}, deleted, import_base_version)
-                SELECT {', '.join(all_cols)}, 0, version FROM temp.{staging} WHERE action = 'new'
-                ORDER BY row_no""")
+                SELECT {', '.join(all_cols)}, 0, version FROM x_scratch.{staging} WHERE action = 'new'
+                ORDER BY rowid""")
         sets = ", ".join(f"{c} = x.{c}" for c in all_cols if c != key)
         db.execute(
             f"""UPDATE main.{table} SET {sets}, import_base_version = x.version
-                FROM temp.{staging} AS x WHERE x.{key} = {table}.{key} AND x.action = 'updated'""")
+                FROM x_scratch.{staging} AS x WHERE x.{key} = {table}.{key} AND x.action = 'updated'""")
 
     def _conflict(self, record_type: str, key: str, incoming: dict[str, Any], local: dict[str, Any]) -> None:
         manifest = self.report.manifest
@@ -241,8 +241,8 @@ class _Writer:
         relink: list[str] = []
         rows = list(db.query(
             """SELECT x.*, d.retracted AS local_retracted, d.decision_uuid IS NOT NULL AS known
-               FROM temp.x_decisions x LEFT JOIN duplicate_decisions d ON d.decision_uuid = x.decision_uuid
-               ORDER BY x.row_no"""))
+               FROM x_scratch.x_decisions x LEFT JOIN duplicate_decisions d ON d.decision_uuid = x.decision_uuid
+               ORDER BY x.rowid"""))
         for row in rows:
             record = {k: row[k] for k in ("decision_uuid", "victim_uuid_a", "victim_uuid_b", "decision",
                                           "decided_by", "decided_at", "retracted")}
@@ -261,7 +261,7 @@ class _Writer:
             relink += [record["victim_uuid_a"], record["victim_uuid_b"]]
         # Victims that arrived after a decision about them did.
         relink += [r[0] for r in db.execute(
-            """SELECT x.victim_uuid FROM temp.x_victims x WHERE x.action = 'new' AND EXISTS
+            """SELECT x.victim_uuid FROM x_scratch.x_victims x WHERE x.action = 'new' AND EXISTS
                  (SELECT 1 FROM duplicate_decisions d WHERE d.retracted = 0
                   AND (d.victim_uuid_a = x.victim_uuid OR d.victim_uuid_b = x.victim_uuid))""")]
         self.report.counts[DECISIONS] = counts
@@ -271,13 +271,13 @@ class _Writer:
         counts = dict.fromkeys(ACTIONS, 0)
         rows = list(self.db.query(
             """SELECT x.comment_uuid, x.incident_uuid, x.author, x.written_at, x.status_change, x.text
-               FROM temp.x_comments x WHERE NOT EXISTS
-                 (SELECT 1 FROM comments c WHERE c.comment_uuid = x.comment_uuid) ORDER BY x.row_no"""))
+               FROM x_scratch.x_comments x WHERE NOT EXISTS
+                 (SELECT 1 FROM comments c WHERE c.comment_uuid = x.comment_uuid) ORDER BY x.rowid"""))
         for row in rows:
             self.db["comments"].insert(row)
             self._audit("import", "comment", row["comment_uuid"], None, row)
         counts["new"] = len(rows)
-        counts["unchanged"] = self.db.execute("SELECT COUNT(*) FROM temp.x_comments").fetchone()[0] - len(rows)
+        counts["unchanged"] = self.db.execute("SELECT COUNT(*) FROM x_scratch.x_comments").fetchone()[0] - len(rows)
         self.report.counts[COMMENTS] = counts
 
     def _snapshots(self, incident_uuids: list[str]) -> None:
@@ -305,13 +305,13 @@ class _Writer:
 
     def _changes(self) -> None:
         victims = self.db.execute(
-            "SELECT COUNT(*) FROM temp.x_victims WHERE action IN ('new', 'updated')").fetchone()[0]
-        touched = self.db.execute("SELECT COUNT(*) FROM temp.x_touched").fetchone()[0]
+            "SELECT COUNT(*) FROM x_scratch.x_victims WHERE action IN ('new', 'updated')").fetchone()[0]
+        touched = self.db.execute("SELECT COUNT(*) FROM x_scratch.x_touched").fetchone()[0]
         changes = Changes(tallies=True, review=True, duplicates=True)
         if touched + victims <= CHANGES_LIMIT:
-            changes.incidents = {r[0] for r in self.db.execute("SELECT incident_uuid FROM temp.x_touched")}
+            changes.incidents = {r[0] for r in self.db.execute("SELECT incident_uuid FROM x_scratch.x_touched")}
             changes.victims = {r[0] for r in self.db.execute(
-                "SELECT victim_uuid FROM temp.x_victims WHERE action IN ('new', 'updated')")}
+                "SELECT victim_uuid FROM x_scratch.x_victims WHERE action IN ('new', 'updated')")}
         self.report.changes = changes
 
     # -- history, appended in batches with the same chain as core.audit.append ---------------
@@ -341,7 +341,7 @@ class _Writer:
 
 def _changed_victims(db: Database) -> list[str]:
     return [r[0] for r in db.execute(
-        "SELECT victim_uuid FROM temp.x_victims WHERE action IN ('new', 'updated') ORDER BY row_no")]
+        "SELECT victim_uuid FROM x_scratch.x_victims WHERE action IN ('new', 'updated') ORDER BY rowid")]
 
 
 def _scanner() -> Any:

@@ -94,15 +94,13 @@ def make_staging(db: Database) -> None:
     drop_staging(db)
     for file, table in STAGING_TABLE.items():
         cols = ", ".join(f"{c}" for c in ("row_no", *STAGING_COLUMNS[file], "action"))
-        db.execute(f"CREATE TEMP TABLE {table} ({cols})")
-        db.execute(f"CREATE INDEX temp.{table}_key ON {table} ({KEY[file]})")
-    db.execute("CREATE INDEX temp.x_victims_incident ON x_victims (incident_uuid)")
-    db.execute("CREATE INDEX temp.x_comments_incident ON x_comments (incident_uuid)")
+        db.execute(f"CREATE TABLE x_scratch.{table} ({cols})")
+        db.execute(f"CREATE INDEX x_scratch.{table}_key ON {table} ({KEY[file]})")
 
 
 def drop_staging(db: Database) -> None:
     for table in STAGING_TABLE.values():
-        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        db.execute(f"DROP TABLE IF EXISTS x_scratch.{table}")
 
 
 class PackageCheck:
@@ -317,7 +315,7 @@ class PackageCheck:
 
     def _incident_of(self, incident_uuid: str) -> Incident | None:
         cols = ", ".join(INCIDENT_COLUMNS)
-        for table in ("temp.x_incidents", "main.incidents"):
+        for table in ("x_scratch.x_incidents", "main.incidents"):
             values = self.db.execute(f"SELECT {cols} FROM {table} WHERE incident_uuid = ?", [incident_uuid]).fetchone()
             if values is not None:
                 return Incident.model_validate(dict(zip(INCIDENT_COLUMNS, values)))
@@ -329,7 +327,7 @@ class PackageCheck:
         if self.errors:
             return  # the package is refused anyway; keep checking, stop storing
         batch = self._batches[name]
-        batch.append((row, *(data.get(c) for c in STAGING_COLUMNS[name])))
+        batch.append([row, *[data.get(c) for c in STAGING_COLUMNS[name]]])
         if len(batch) >= BATCH:
             self._flush(name)
 
@@ -338,7 +336,7 @@ class PackageCheck:
         if batch:
             cols = ("row_no", *STAGING_COLUMNS[name])
             self.db.conn.executemany(
-                f"INSERT INTO temp.{STAGING_TABLE[name]} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                f"INSERT INTO x_scratch.{STAGING_TABLE[name]} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                 batch)
             batch.clear()
 
@@ -351,22 +349,22 @@ class PackageCheck:
         for name, table in STAGING_TABLE.items():
             key = KEY[name]
             for row_no, value in self.db.execute(
-                f"""SELECT x.row_no, x.{key} FROM temp.{table} x
-                    WHERE EXISTS (SELECT 1 FROM temp.{table} y WHERE y.{key} = x.{key} AND y.row_no < x.row_no)
+                f"""SELECT x.row_no, x.{key} FROM x_scratch.{table} x
+                    WHERE EXISTS (SELECT 1 FROM x_scratch.{table} y WHERE y.{key} = x.{key} AND y.row_no < x.row_no)
                     ORDER BY x.row_no"""
             ):
                 err(name, row_no, key, value, tr("This UUID appears on an earlier row of the same file."))
         for name, table in ((VICTIMS, "x_victims"), (COMMENTS, "x_comments")):
             for row_no, value in self.db.execute(
-                f"""SELECT x.row_no, x.incident_uuid FROM temp.{table} x
-                    WHERE NOT EXISTS (SELECT 1 FROM temp.x_incidents i WHERE i.incident_uuid = x.incident_uuid)
+                f"""SELECT x.row_no, x.incident_uuid FROM x_scratch.{table} x
+                    WHERE NOT EXISTS (SELECT 1 FROM x_scratch.x_incidents i WHERE i.incident_uuid = x.incident_uuid)
                       AND NOT EXISTS (SELECT 1 FROM main.incidents i WHERE i.incident_uuid = x.incident_uuid)
                     ORDER BY x.row_no"""
             ):
                 err(name, row_no, "incident_uuid", value,
                     tr("This incident is neither in the package nor in this database."))
         for row_no, value in self.db.execute(
-            """SELECT x.row_no, x.incident_uuid FROM temp.x_victims x
+            """SELECT x.row_no, x.incident_uuid FROM x_scratch.x_victims x
                JOIN main.victims v ON v.victim_uuid = x.victim_uuid
                WHERE v.incident_uuid != x.incident_uuid ORDER BY x.row_no"""
         ):

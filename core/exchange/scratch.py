@@ -1,0 +1,35 @@
+"""A scratch database for the rows an import stages and the UUIDs an export remembers.
+
+SQLite's temporary tables live in memory in this build (SQLCipher keeps them off the
+disk), so at national scale they would make memory grow with the package. The scratch
+file is attached instead: on disk, unencrypted (it holds only what the package itself
+holds in clear), and deleted afterwards.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+
+from sqlite_utils import Database
+
+SCRATCH = "x_scratch"
+
+
+@contextlib.contextmanager
+def scratch_database(db: Database) -> Iterator[str]:
+    """Attach an empty scratch database as `x_scratch` for the duration of the block.
+    Must be entered outside a transaction."""
+    fd, path = tempfile.mkstemp(prefix="tawthiq-exchange-", suffix=".db")
+    os.close(fd)
+    db.execute(f"ATTACH DATABASE ? AS {SCRATCH} KEY ''", [path])
+    try:
+        db.execute(f"PRAGMA {SCRATCH}.journal_mode = OFF")
+        db.execute(f"PRAGMA {SCRATCH}.synchronous = OFF")
+        yield SCRATCH
+    finally:
+        with contextlib.suppress(Exception):
+            db.execute(f"DETACH DATABASE {SCRATCH}")
+        with contextlib.suppress(OSError):
+            os.unlink(path)
