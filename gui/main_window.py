@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSt
 from core.changes import Changes
 from core.storage.counts import record_counts
 from gui.context import AppContext
+from gui.exchange_dialogs import exchange_actions
 from gui.i18n import isolate, language_menu
 from gui.placeholder import Placeholder
 from gui.settings import Settings
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         for widget in self.pages.values():
             for action in getattr(widget, "menu_actions", []):
                 file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addActions(exchange_actions(self, self.ctx))
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setObjectName("quit")
