@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
-from core import audit, names
+from core import accounts, audit, names
 from core.changes import Changes
 from core.models import Victim, utc_now
 from core.storage.facts import refresh_facts
@@ -53,6 +53,7 @@ def resolve_conflict(db: Database, conflict_uuid: str, keep: Literal["local", "i
     version (which then counts as the last imported version)."""
     if keep not in ("local", "incoming"):
         raise ValueError(f"keep must be 'local' or 'incoming', not {keep!r}")
+    accounts.require(db, user, "review")
     rows = list(db.query("SELECT * FROM exchange_conflicts WHERE conflict_uuid = ?", [conflict_uuid]))
     if not rows:
         raise RecordNotFound(f"No conflict {conflict_uuid}.")

@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
-from core import audit
+from core import accounts, audit
 from core.changes import Changes
 from core.exchange.format import (
     COLUMNS,
@@ -165,6 +165,7 @@ def export_package(
     Returns what was written. Nothing is left at `out` if the export fails or is
     cancelled (:class:`core.jobs.Cancelled`). The export is recorded in the history.
     """
+    accounts.require(db, user, "edit")
     job = job or JobState()
     selection = Selection(db, status, date_from, date_to)
     writer = PackageWriter(out)

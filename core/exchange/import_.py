@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from core import audit
+from core import accounts, audit
 from core.changes import Changes
 from core.exchange.format import COMMENTS, DECISIONS, INCIDENTS, VICTIMS
 from core.exchange.reading import PackageSource, PackageUnreadable
@@ -103,6 +103,7 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
     invalid; the database is then untouched. :class:`core.jobs.Cancelled` likewise leaves
     it untouched.
     """
+    accounts.require(db, user, "review")
     job = job or JobState()
     report = ImportReport(path=Path(path))
     try:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from core import audit, vocab
+from core import accounts, audit, vocab
 from core.exchange.export import PROGRESS_EVERY, Selection, Status
 from core.exchange.format import BOM, CSV_OPTIONS, cell
 from core.gazetteer import Gazetteer
@@ -106,6 +106,7 @@ def export_spreadsheet(
     job: JobState | None = None,
 ) -> int:
     """Write the spreadsheet file (UTF-8 with BOM, CRLF) to `out`; returns its rows."""
+    accounts.require(db, user, "edit")
     job = job or JobState()
     out = Path(out)
     part = out.with_name(out.name + ".part")

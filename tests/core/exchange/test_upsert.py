@@ -171,3 +171,21 @@ def test_imported_victims_are_scanned_for_duplicates(a, b, tmp_path: Path) -> No
     assert any(rec["v1"].victim_uuid in pair for pair in stored)
     quiet = import_package(b, export_package(db, tmp_path / "q", status="all").path, "bob", scan_duplicates=False)
     assert quiet.duplicates is None and "not run" in quiet.text()
+
+
+def test_only_reviewers_import_and_only_active_accounts_export(a, b, tmp_path: Path) -> None:
+    from core import accounts
+
+    db, _ = a
+    package = export_package(db, tmp_path / "p", status="all").path
+    accounts.create_user(b, "local", "admin1", "correct horse battery")
+    accounts.create_user(b, "admin1", "doc", "correct horse battery", "documenter")
+    accounts.create_user(b, "admin1", "rev", "correct horse battery", "reviewer")
+    before = dump(b)
+    with pytest.raises(accounts.PermissionDenied):
+        import_package(b, package, "doc")
+    assert dump(b) == before
+    assert import_package(b, package, "rev").ok
+    with pytest.raises(accounts.PermissionDenied):
+        export_package(b, tmp_path / "q.zip", status="all", user="nobody")
+    assert export_package(b, tmp_path / "q.zip", status="all", user="doc").rows["victims.csv"] == 3
