@@ -66,9 +66,10 @@ class Selection:
     """The records an export writes, streamed in a fixed order (incidents by UUID, victims
     by incident then UUID) so that the same data always gives the same files.
 
-    The queries walk the incidents in key order (`+date` keeps the date index out of the
-    plan): a sort of the whole selection would be held in memory, as SQLite keeps its
-    temporary data in memory in this build."""
+    The queries walk the incidents in key order (`+deleted`, `+date` keep other indexes
+    out of the plan, `CROSS JOIN` fixes the order of the join): a sort of the whole
+    selection would be held in memory, as SQLite keeps its temporary data in memory in
+    this build. A test checks the plans."""
 
     def __init__(self, db: Database, status: Status, date_from: str | None, date_to: str | None):
         if status not in ("approved", "all"):
@@ -99,7 +100,7 @@ class Selection:
         cursor = self.db.execute(
             """SELECT s.payload FROM approved_snapshots s
                JOIN incidents i ON i.incident_uuid = s.incident_uuid
-               WHERE i.deleted = 0 AND json_extract(s.payload, '$.incident.date') BETWEEN ? AND ?
+               WHERE +i.deleted = 0 AND json_extract(s.payload, '$.incident.date') BETWEEN ? AND ?
                ORDER BY s.incident_uuid""",
             [self.date_from, self.date_to])
         for (payload,) in cursor:
@@ -112,7 +113,7 @@ class Selection:
             return
         cols = ", ".join(INCIDENT_COLUMNS)
         cursor = self.db.execute(
-            f"""SELECT {cols} FROM incidents WHERE deleted = 0 AND +date BETWEEN ? AND ?
+            f"""SELECT {cols} FROM incidents WHERE +deleted = 0 AND +date BETWEEN ? AND ?
                 ORDER BY incident_uuid""", [self.date_from, self.date_to])
         names = list(INCIDENT_COLUMNS)
         for values in cursor:
@@ -126,7 +127,7 @@ class Selection:
         cols = ", ".join(f"v.{c}" for c in VICTIM_COLUMNS)
         cursor = self.db.execute(
             f"""SELECT {cols} FROM incidents i CROSS JOIN victims v ON v.incident_uuid = i.incident_uuid
-                WHERE i.deleted = 0 AND v.deleted = 0 AND +i.date BETWEEN ? AND ?
+                WHERE +i.deleted = 0 AND v.deleted = 0 AND +i.date BETWEEN ? AND ?
                 ORDER BY i.incident_uuid, v.victim_uuid""", [self.date_from, self.date_to])
         names = list(VICTIM_COLUMNS)
         for values in cursor:
@@ -144,7 +145,7 @@ class Selection:
         cursor = self.db.execute(
             f"""SELECT {', '.join(f'i.{c}' for c in icols)}, {', '.join(f'v.{c}' for c in vcols)}
                 FROM incidents i LEFT JOIN victims v ON v.incident_uuid = i.incident_uuid AND v.deleted = 0
-                WHERE i.deleted = 0 AND +i.date BETWEEN ? AND ?
+                WHERE +i.deleted = 0 AND +i.date BETWEEN ? AND ?
                 ORDER BY i.incident_uuid, v.victim_uuid""", [self.date_from, self.date_to])
         for values in cursor:
             victim = dict(zip(vcols, values[len(icols):]))
@@ -261,8 +262,8 @@ def _decision_cells(db: Database) -> Iterator[list[str]]:
     cols = ", ".join(f"d.{c}" for c in COLUMNS[DECISIONS])
     cursor = db.execute(
         f"""SELECT {cols} FROM duplicate_decisions d
-            WHERE d.victim_uuid_a IN (SELECT uuid FROM x_scratch.x_export_victims)
-               OR d.victim_uuid_b IN (SELECT uuid FROM x_scratch.x_export_victims)
+            WHERE EXISTS (SELECT 1 FROM x_scratch.x_export_victims e WHERE e.uuid = d.victim_uuid_a)
+               OR EXISTS (SELECT 1 FROM x_scratch.x_export_victims e WHERE e.uuid = d.victim_uuid_b)
             ORDER BY d.decision_uuid""")
     names = list(COLUMNS[DECISIONS])
     for values in cursor:
@@ -273,7 +274,7 @@ def _comment_cells(db: Database) -> Iterator[list[str]]:
     cols = ", ".join(f"c.{c}" for c in COLUMNS[COMMENTS])
     cursor = db.execute(
         f"""SELECT {cols} FROM comments c
-            WHERE c.incident_uuid IN (SELECT uuid FROM x_scratch.x_export_incidents)
+            WHERE EXISTS (SELECT 1 FROM x_scratch.x_export_incidents e WHERE e.uuid = c.incident_uuid)
             ORDER BY c.incident_uuid, c.written_at, c.comment_uuid""")
     for values in cursor:
         yield [cell(v) for v in values]

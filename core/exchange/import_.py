@@ -48,6 +48,7 @@ from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
 # every flag raised) rather than listing UUIDs, so that memory stays flat.
 CHANGES_LIMIT = 20000
 ACTIONS = ("new", "updated", "unchanged", "conflicts")
+SLICE = 5000
 
 
 class PackageRefused(Exception):
@@ -151,9 +152,9 @@ class _Writer:
         self._records("incident", "x_incidents", "incidents", "incident_uuid", INCIDENT_COLUMNS)
         job.check()
         self._records("victim", "x_victims", "victims", "victim_uuid", VICTIM_COLUMNS)
-        db.execute(f"""INSERT OR REPLACE INTO victim_keys (victim_uuid, {', '.join(KEY_COLUMNS)})
+        self._in_slices("x_victims", f"""INSERT OR REPLACE INTO victim_keys (victim_uuid, {', '.join(KEY_COLUMNS)})
                        SELECT victim_uuid, {', '.join(KEY_COLUMNS)} FROM x_scratch.x_victims
-                       WHERE action IN ('new', 'updated')""")
+                       WHERE action IN ('new', 'updated') AND rowid BETWEEN ? AND ?""")
         job.check()
         relink = self._decisions()
         self._comments()
@@ -215,14 +216,22 @@ class _Writer:
         for incoming, local in conflicts:
             self._conflict(record_type, key, incoming, local)
         all_cols = [*cols, *extra]
-        db.execute(
+        self._in_slices(staging,
             f"""INSERT INTO main.{table} ({', '.join(all_cols)}, deleted, import_base_version)
-                SELECT {', '.join(all_cols)}, 0, version FROM x_scratch.{staging} WHERE action = 'new'
-                ORDER BY rowid""")
+                SELECT {', '.join(all_cols)}, 0, version FROM x_scratch.{staging}
+                WHERE action = 'new' AND rowid BETWEEN ? AND ? ORDER BY rowid""")
         sets = ", ".join(f"{c} = x.{c}" for c in all_cols if c != key)
-        db.execute(
+        self._in_slices(staging,
             f"""UPDATE main.{table} SET {sets}, import_base_version = x.version
-                FROM x_scratch.{staging} AS x WHERE x.{key} = {table}.{key} AND x.action = 'updated'""")
+                FROM x_scratch.{staging} AS x WHERE x.{key} = {table}.{key} AND x.action = 'updated'
+                AND x.rowid BETWEEN ? AND ?""")
+
+    def _in_slices(self, staging: str, sql: str) -> None:
+        """Run a statement over the staged rows a slice at a time: one statement over half
+        a million rows would keep its journal (in memory here) until it ends."""
+        last = self.db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM x_scratch.{staging}").fetchone()[0]
+        for start in range(1, last + 1, SLICE):
+            self.db.execute(sql, [start, start + SLICE - 1])
 
     def _conflict(self, record_type: str, key: str, incoming: dict[str, Any], local: dict[str, Any]) -> None:
         manifest = self.report.manifest

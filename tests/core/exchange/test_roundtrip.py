@@ -196,3 +196,27 @@ def test_cancelled_export_leaves_nothing(tmp_path: Path) -> None:
     finally:
         export.PROGRESS_EVERY = old
     assert list(tmp_path.glob("p.zip*")) == []
+
+
+def test_export_queries_stream_without_sorting_everything(tmp_path: Path) -> None:
+    """SQLite keeps temporary sorts in memory here: the export must walk an index in
+    order (a sort within one incident is fine), or memory grows with the database."""
+    from core.exchange.export import Selection
+
+    db, _ = populated(tmp_path / "a.db")
+    plans: list[str] = []
+    execute = db.execute
+
+    def explain(sql: str, params=()):  # noqa: ANN001
+        if sql.lstrip().upper().startswith("SELECT") and "ORDER BY" in sql:
+            plans.extend(row[3] for row in execute("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+        return execute(sql, params)
+
+    db.execute = explain  # type: ignore[method-assign]
+    for status in ("all", "approved"):
+        for date_from, date_to in ((None, None), ("2016-01-01", "2016-12-31")):
+            selection = Selection(db, status, date_from, date_to)
+            for rows in (selection.incidents(), selection.victims(), selection.pairs()):
+                list(rows)
+    assert plans
+    assert not [p for p in plans if p.startswith("USE TEMP B-TREE FOR ORDER BY")], plans
