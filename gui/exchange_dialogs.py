@@ -68,13 +68,16 @@ class ExportDialog(QDialog):
         self.status.addItem(self.tr("Approved records (the version a reviewer approved)"), "approved")
         self.status.addItem(self.tr("All records, in their newest version"), "all")
         self.limit = _named(QCheckBox(self.tr("Only incidents between")), "limit_dates")
-        self.date_from = _named(QDateEdit(QDate(2016, 1, 1)), "date_from")
-        self.date_to = _named(QDateEdit(QDate.currentDate()), "date_to")
+        self.date_from = _named(QDateEdit(), "date_from")
+        self.date_to = _named(QDateEdit(), "date_to")
         for edit in (self.date_from, self.date_to):
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # an ISO date reads left to right
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setCalendarPopup(True)
             edit.setMinimumDate(EARLIEST)
             edit.setEnabled(False)
+        self.date_from.setDate(QDate(2016, 1, 1))
+        self.date_to.setDate(QDate.currentDate())
         self.limit.toggled.connect(self.date_from.setEnabled)
         self.limit.toggled.connect(self.date_to.setEnabled)
         dates = QHBoxLayout()

@@ -290,6 +290,108 @@
     </message>
 </context>
 <context>
+    <name>ExchangeDialogs</name>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a package…</source>
+        <translation>&amp;استيراد حزمة…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Exchange package, for another Tawthiq or an analyst (.zip)</source>
+        <translation>حزمة تبادل، لنسخة أخرى من توثيق أو لمحلل بيانات (⁨.zip⁩)</translation>
+    </message>
+    <message>
+        <source>For spreadsheets: one row per victim, with labels (.csv)</source>
+        <translation>لجداول البيانات: صف لكل ضحية، بالتسميات لا بالرموز (⁨.csv⁩)</translation>
+    </message>
+    <message>
+        <source>Approved records (the version a reviewer approved)</source>
+        <translation>السجلات المعتمدة (النسخة التي اعتمدها المراجع)</translation>
+    </message>
+    <message>
+        <source>All records, in their newest version</source>
+        <translation>كل السجلات، بأحدث نسخها</translation>
+    </message>
+    <message>
+        <source>Only incidents between</source>
+        <translation>الحوادث الواقعة بين</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>و</translation>
+    </message>
+    <message>
+        <source>Where to write the file</source>
+        <translation>أين يُكتب الملف</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختر…</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>التصدير:</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>السجلات:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>التواريخ:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>الملف:</translation>
+    </message>
+    <message>
+        <source>Export for spreadsheets</source>
+        <translation>تصدير لجداول البيانات</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.csv)</source>
+        <translation>جدول بيانات (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export a package</source>
+        <translation>تصدير حزمة</translation>
+    </message>
+    <message>
+        <source>Exchange package (*.zip)</source>
+        <translation>حزمة تبادل (*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>جارٍ التصدير</translation>
+    </message>
+    <message>
+        <source>Wrote %1 rows to %2.</source>
+        <translation>كُتب %1 صفاً في %2.</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 incidents, %3 victims, %4 decisions, %5 comments.</source>
+        <translation>كُتبت %1: حوادث %2، ضحايا %3، قرارات %4، تعليقات %5.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>تعذّر التصدير: %1</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search names, Arabic or Latin</source>
@@ -371,6 +473,97 @@
     <message>
         <source>Incident %1: %2 entries</source>
         <translation>الحادثة %1: عدد القيود %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a package</source>
+        <translation>استيراد حزمة</translation>
+    </message>
+    <message>
+        <source>A package: a .zip file or a folder</source>
+        <translation>حزمة: ملف ⁨.zip⁩ أو مجلد</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>ملف…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>مجلد…</translation>
+    </message>
+    <message>
+        <source>The whole package is checked first: if any row is wrong, nothing is imported and the problems are listed here. Records already here are matched by their identifier and version, so importing a package twice changes nothing.</source>
+        <translation>تُفحص الحزمة كاملةً أولاً: إن كان أي صف خاطئاً لا يُستورد شيء وتُعرض المشكلات هنا. تُطابَق السجلات الموجودة هنا بمعرّفها ونسختها، فلا يغيّر استيراد الحزمة مرتين شيئاً.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Exchange package (*.zip)</source>
+        <translation>حزمة تبادل (*.zip)</translation>
+    </message>
+    <message>
+        <source>Import a package folder</source>
+        <translation>استيراد مجلد حزمة</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>جارٍ الاستيراد</translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>تعذّر الاستيراد: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>محدَّث</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>دون تغيير</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>تعارضات</translation>
+    </message>
+    <message>
+        <source>Conflicts keep both versions until a reviewer settles them.</source>
+        <translation>في حالات التعارض تُحفظ النسختان إلى أن يحسم المراجع أيّهما تُعتمد.</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>الصف</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>العمود</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>المشكلة</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… و%1 غيرها.</translation>
     </message>
 </context>
 <context>

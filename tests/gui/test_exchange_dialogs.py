@@ -108,3 +108,28 @@ def test_main_window_file_menu_offers_export_and_import(qtbot, ctx) -> None:
     file_menu = window.menuBar().findChild(QMenu, "file_menu")
     names = [a.objectName() for a in file_menu.actions()]
     assert {"export_package", "import_package"} <= set(names)
+
+
+def test_dialogs_in_arabic_are_right_to_left_and_arabic(qtbot, qapp, ctx, package: Path) -> None:
+    from gui.i18n import apply_language
+    from tests.gui.untranslated import untranslated
+
+    apply_language("ar", qapp)
+    try:
+        export = ExportDialog(ctx)
+        imp = ImportDialog(ctx)
+        for dialog in (export, imp):
+            qtbot.addWidget(dialog)
+            dialog.show()
+            assert dialog.isRightToLeft()
+        assert untranslated(export) == []
+        header, rows = read_rows(package, "victims.csv")
+        rows[0][header.index("sex")] = "x"
+        write_rows(package, "victims.csv", header, rows)
+        imp.path.setText(str(package))
+        qtbot.mouseClick(imp.run_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: imp.report is not None, timeout=10000)
+        assert "رُفضت" in imp.summary.text()
+        assert untranslated(imp, allowed=("victims.csv", "sex")) == []
+    finally:
+        apply_language("en", qapp)
