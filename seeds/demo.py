@@ -29,6 +29,7 @@ from core import audit
 from core.cli import UserError
 from core.dedupe.decisions import decide
 from core.dedupe.scan import scan_and_store
+from core.i18n import tr
 from core.models import Incident, Victim, utc_now
 from core.storage import get_meta, set_meta
 from core.storage import origin as database_origin
@@ -327,20 +328,28 @@ class _Builder(RecordBuilder):
     REASONS = {
         "returned": (
             "يرجى إضافة مصدر ثانٍ مستقل قبل الموافقة.",
-            "The victim list repeats one person; please check and resubmit.",
             "تاريخ الحادثة لا يتفق مع تاريخ الوفاة المذكور في الملاحظات، يرجى التصحيح.",
             "Please add the district and sub-district.",
+        ),
+        "returned_repeated": (
+            "The victim list repeats one person; please check and resubmit.",
+            "الضحية نفسها مسجلة مرتين في القائمة، يرجى الحذف وإعادة الإرسال.",
         ),
         "rejected": (
             "الحادثة مكررة: موثقة مسبقاً في سجل معتمد.",
             "Could not be verified: the only source withdrew the report.",
+        ),
+        "rejected_combatants": (
             "الضحايا من المقاتلين وليس من المدنيين، ولا تدخل في هذا التوثيق.",
+            "The people killed were fighters, not civilians: outside this documentation.",
         ),
         "submitted": ("أُرسلت للمراجعة.", "Submitted for review.", "أرجو المراجعة، المصادر مرفقة."),
         "approved": ("تمت المراجعة والموافقة.", "Checked against two sources; approved."),
     }
 
-    def comment(self, incident: Incident, status: str) -> None:
+    def comment(self, incident: Incident, status: str, reason: str | None = None) -> None:
+        """The review thread of an incident in this state; `reason` names the reviewer's
+        reasons to draw from (a key of REASONS), when the record shows why."""
         if status == "draft":
             return
         rng = self.rng
@@ -351,7 +360,8 @@ class _Builder(RecordBuilder):
             self.comments.append({
                 "comment_uuid": self.uuid(), "incident_uuid": incident.incident_uuid, "author": author,
                 "written_at": self.stamp(when, 1, 3) if step == "submitted" else self.stamp(when, 4, 9),
-                "status_change": step, "text": rng.choice(self.REASONS[step]),
+                "status_change": step,
+                "text": rng.choice(self.REASONS[reason if reason and step == status else step]),
             })
 
     def review_states(self) -> None:
@@ -369,6 +379,7 @@ class _Builder(RecordBuilder):
             inc = self.incident(day=day, perpetrator=party, means=means, place=place, status=status)
             cats = rng.choices(CATEGORIES, weights=(24, 14, 56, 6), k=rng.choice(SIZES[means]))
             civilian = "combatant" if status == "rejected" and n % 2 else "civilian"
+            reason = "rejected_combatants" if civilian == "combatant" else None
             victims = self.victims_for(inc, cats, place, civilian=civilian)
             if status == "returned" and n % 2 == 0:
                 twice = next((v for v in victims if v.given_name), None)
@@ -376,9 +387,10 @@ class _Builder(RecordBuilder):
                     again = self.variant(twice, inc, "hamza")
                     victims.append(again)
                     self.planted.append(Planted(twice.victim_uuid, again.victim_uuid, "same_incident"))
+                    reason = "returned_repeated"
             victims += self.extras(inc, place, None)
             self.finish(inc, victims, place, bare=status == "draft")
-            self.comment(inc, status)
+            self.comment(inc, status, reason)
         for incident, _ in self.records:
             if incident.review_status == "approved" and rng.random() < 0.15:
                 self.comment(incident, "approved")
@@ -418,8 +430,11 @@ def load_demo(db: Database, user: str) -> str:
     demo = generate(database_origin(db))
     first = demo.records[0][0].incident_uuid
     if loaded is not None or db.execute("SELECT 1 FROM incidents WHERE incident_uuid = ?", [first]).fetchone():
-        when = f" (loaded {loaded})" if loaded else ""
-        raise DemoAlreadyLoaded(f"The demonstration data is already in this database{when}; nothing was added.")
+        if loaded:
+            raise DemoAlreadyLoaded(tr(
+                "The demonstration data is already in this database (loaded {when}); nothing was added.",
+                when=loaded))
+        raise DemoAlreadyLoaded(tr("The demonstration data is already in this database; nothing was added."))
     with db.atomic():
         bulk_insert(db, demo.records, user)
         for row in demo.decisions:
@@ -431,6 +446,7 @@ def load_demo(db: Database, user: str) -> str:
                          record_uuid=row["comment_uuid"], before=None, after=row, at=row["written_at"])
         candidates = scan_and_store(db).pairs  # so that the duplicates list is ready to show
         set_meta(db, DEMO_META, utc_now())
-    return (f"Loaded the demonstration data: {len(demo.records)} incidents, {demo.victims} victims, "
-            f"{len(demo.decisions)} duplicate decisions, {len(demo.comments)} review comments; "
-            f"{candidates} likely duplicate pairs to review.")
+    return tr("Loaded the demonstration data: {incidents} incidents, {victims} victims, {decisions} duplicate"
+              " decisions, {comments} review comments; {pairs} likely duplicate pairs to review.",
+              incidents=len(demo.records), victims=demo.victims, decisions=len(demo.decisions),
+              comments=len(demo.comments), pairs=candidates)

@@ -190,3 +190,34 @@ def test_planted_duplicates_wait_in_the_duplicates_list(demo_db):
     for p in generate().planted:
         if p.kind != "linked":  # decided already: no longer a candidate
             assert frozenset((p.original, p.duplicate)) in waiting, p
+
+
+def test_the_demonstration_messages_come_in_arabic(demo_db):
+    from core import i18n
+
+    before = i18n.language()
+    i18n.set_language("ar")
+    try:
+        with pytest.raises(DemoAlreadyLoaded) as refused:
+            load_demo(demo_db, "tester")
+    finally:
+        i18n.set_language(before)
+    assert any("\u0600" <= ch <= "\u06ff" for ch in str(refused.value))
+    source = (Path(__file__).resolve().parents[2] / "seeds" / "demo.py").read_text(encoding="utf-8")
+    catalogue = i18n.catalogue()
+    import ast
+
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "tr":
+            assert node.args[0].value in catalogue, node.args[0].value
+
+
+def test_a_returned_record_that_repeats_a_victim_says_so():
+    from seeds.demo import _Builder
+
+    demo = generate()
+    repeated = {p.duplicate: p for p in demo.planted if p.kind == "same_incident"}
+    incident_of = {v.victim_uuid: i.incident_uuid for i, vs in demo.records for v in vs}
+    returned = {incident_of[uuid] for uuid in repeated}
+    texts = {c["incident_uuid"]: c["text"] for c in demo.comments if c["status_change"] == "returned"}
+    assert returned and all(texts[uuid] in _Builder.REASONS["returned_repeated"] for uuid in returned)
