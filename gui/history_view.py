@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from core import audit
 from gui.context import AppContext
+from gui.i18n import isolate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,8 +34,8 @@ def _changes(before: str | None, after: str | None) -> str:
     new = json.loads(after) if after else {}
     if not old:
         shown = {k: v for k, v in new.items() if v not in (None, "")}
-        return ", ".join(f"{k}: {v}" for k, v in shown.items())
-    return ", ".join(f"{k}: {_short(old.get(k))} → {_short(new.get(k))}" for k in new)
+        return ", ".join(f"{k}: {isolate(_short(v))}" for k, v in shown.items())
+    return ", ".join(f"{k}: {isolate(_short(old.get(k)))} → {isolate(_short(new.get(k)))}" for k in new)
 
 
 def _short(value: Any) -> str:

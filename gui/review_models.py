@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 
 from core import review, vocab
 from core.models import Victim
+from gui.i18n import isolate
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -36,8 +37,8 @@ def _header(key: str) -> str:
 class ReviewQueueModel(QAbstractTableModel):
     """The submitted incidents, fetched a page at a time."""
 
-    COLUMNS = ("date", "governorate", "locality", "incident_type", "perpetrator", "victims", "created_by",
-               "sources", "duplicates")
+    COLUMNS = ("date", "governorate", "locality", "incident_type", "perpetrator", "victims", "duplicates",
+               "created_by", "sources")
 
     def __init__(self, fetch: Callable[[int, int], Sequence[review.QueueItem]],
                  duplicates: Callable[[str], int] | None = None, parent: Any = None):
@@ -177,5 +178,5 @@ class VictimsModel(QAbstractTableModel):
             return vocab.label(key, getattr(victim, key))
         if key == "duplicates":
             matches = self.duplicate_flags.get(victim.victim_uuid, [])
-            return "; ".join(f"{m.name} ({m.incident_date}, {m.score:.0%})" for m in matches)
+            return "; ".join(f"{isolate(m.name)} · {m.incident_date} · {round(m.score * 100)}%" for m in matches)
         return None

@@ -88,8 +88,11 @@ class ReviewView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ReviewQueueModel.COLUMNS.index("sources"), QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
 
         self.heading = QLabel()
@@ -167,6 +170,7 @@ class ReviewView(QWidget):
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 480])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
@@ -230,6 +234,17 @@ class ReviewView(QWidget):
         self.documenter.setCurrentIndex(max(0, self.documenter.findData(current or "")))
         self.documenter.blockSignals(False)
 
+    def select_incident(self, uuid: str) -> bool:
+        """Make `uuid` the one selected incident, if it is in the queue as shown."""
+        row = next((r for r, item in enumerate(self.model.items) if item.incident_uuid == uuid), None)
+        if row is None:
+            return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows \
+            | QItemSelectionModel.SelectionFlag.Current
+        self.table.selectionModel().select(self.model.index(row, 0), flags)
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        return True
+
     def selected_uuids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [u for u in (self.model.uuid_at(r) for r in rows) if u]
@@ -255,17 +270,17 @@ class ReviewView(QWidget):
         item = next(i for i in self.model.items if i.incident_uuid == uuid)
         place = self.tr(", ").join(p for p in (incident.locality, vocab.label("governorate", incident.governorate)) if p)
         heading = self.tr("%1 — %2 by %3, %4. Entered by %5.") \
-            .replace("%1", incident.date.isoformat()) \
-            .replace("%2", vocab.label("incident_type", incident.incident_type)) \
-            .replace("%3", vocab.label("perpetrator", incident.perpetrator)) \
-            .replace("%4", place) \
+            .replace("%1", isolate(incident.date.isoformat())) \
+            .replace("%2", isolate(vocab.label("incident_type", incident.incident_type))) \
+            .replace("%3", isolate(vocab.label("perpetrator", incident.perpetrator))) \
+            .replace("%4", isolate(place)) \
             .replace("%5", isolate(item.documenter))
         if item.reapproval:
             heading += " " + self.tr("A new version of an approved incident: the approved one counts until this is approved.")
         self.heading.setText(heading)
         sources = incident.sources or self.tr("(no sources given)")
         self.summary.setText(self.tr("Sources (%1): %2").replace("%1", str(incident.source_count))
-                             .replace("%2", sources) + ("\n" + incident.summary if incident.summary else ""))
+                             .replace("%2", isolate(sources)) + ("\n" + incident.summary if incident.summary else ""))
         self.victims_model.set_victims(victims, review.likely_duplicates_of(reader, uuid))
         self._show_thread(uuid)
         allowed = set(review.allowed_steps(reader, self.ctx.user, uuid))
@@ -277,12 +292,12 @@ class ReviewView(QWidget):
 
     def _show_thread(self, uuid: str) -> None:
         lines = []
+        direction = "rtl" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "ltr"
         for comment in review.thread(self.ctx.reader, uuid):
             step = vocab.label("review_status", comment.status_change) if comment.status_change else ""
-            head = f"{isolate(comment.written_at)}  {isolate(comment.author)}" + (f" — {step}" if step else "")
+            when = comment.written_at.replace("T", " ")[:16]
+            head = f"{isolate(when)}  {isolate(comment.author)}" + (f" — {step}" if step else "")
             text = comment.text.replace("&", "&amp;").replace("<", "&lt;")
-            # The paragraph follows the interface's direction, not the first letter it holds.
-            direction = "rtl" if self.isRightToLeft() else "ltr"
             lines.append(f"<p dir='{direction}'><b>{head.replace('<', '&lt;')}</b><br/>{text}</p>")
         self.comment_thread.setHtml("".join(lines) or self.tr("No comments yet."))
 

@@ -182,11 +182,11 @@
         <translation>الاسم</translation>
     </message>
     <message>
-        <source>Father&apos;s name</source>
+        <source>Father's name</source>
         <translation>اسم الأب</translation>
     </message>
     <message>
-        <source>Grandfather&apos;s name</source>
+        <source>Grandfather's name</source>
         <translation>اسم الجد</translation>
     </message>
     <message>
@@ -194,7 +194,7 @@
         <translation>الكنية</translation>
     </message>
     <message>
-        <source>Mother&apos;s name</source>
+        <source>Mother's name</source>
         <translation>اسم الأم</translation>
     </message>
     <message>
@@ -441,7 +441,7 @@
     <name>HistoryDialog</name>
     <message>
         <source>History</source>
-        <translation>سجل التعديلات</translation>
+        <translation>السجل التاريخي</translation>
     </message>
 </context>
 <context>
@@ -452,7 +452,7 @@
     </message>
     <message>
         <source>Who</source>
-        <translation>المستخدم</translation>
+        <translation>من</translation>
     </message>
     <message>
         <source>What</source>
@@ -468,7 +468,7 @@
     </message>
     <message>
         <source>History</source>
-        <translation>سجل التعديلات</translation>
+        <translation>السجل التاريخي</translation>
     </message>
     <message>
         <source>Incident %1: %2 entries</source>
@@ -796,7 +796,7 @@
     <name>LoginDialog</name>
     <message>
         <source>Log in to Tawthiq</source>
-        <translation>تسجيل الدخول إلى توثيق</translation>
+        <translation>الدخول إلى توثيق</translation>
     </message>
     <message>
         <source>Log in to open %1.</source>
@@ -812,7 +812,7 @@
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>اسم ال&amp;مستخدم:</translation>
+        <translation>ا&amp;سم المستخدم:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
@@ -901,7 +901,7 @@
         <translation>السجلات التي قد تكون للضحية قيد الإدخال</translation>
     </message>
     <message>
-        <source>Type a given name and a father&apos;s or family name.</source>
+        <source>Type a given name and a father's or family name.</source>
         <translation>اكتب الاسم واسم الأب أو الكنية.</translation>
     </message>
     <message numerus="yes">
@@ -1107,7 +1107,7 @@
     </message>
     <message>
         <source>Perpetrator</source>
-        <translation>الجهة المرتكبة</translation>
+        <translation>الجهة المسؤولة</translation>
     </message>
     <message>
         <source>Victims</source>
@@ -1123,7 +1123,7 @@
     </message>
     <message>
         <source>Likely duplicates</source>
-        <translation>مكرّرات محتملة</translation>
+        <translation>تكرارات محتملة</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1139,15 +1139,15 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>الحالة</translation>
+        <translation>الصفة</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation>قتيل أو جريح</translation>
+        <translation>المآل</translation>
     </message>
     <message>
         <source>Likely the same as</source>
-        <translation>يُرجَّح أنه الشخص نفسه في</translation>
+        <translation>يُحتمل أنه نفسه</translation>
     </message>
     <message>
         <source>(unidentified)</source>
@@ -1166,7 +1166,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation>مثال: ⁦2016-03-25⁩</translation>
+        <translation>سنة-شهر-يوم</translation>
     </message>
     <message>
         <source>To date</source>
@@ -1202,7 +1202,7 @@
     </message>
     <message>
         <source>A comment for the documenter (needed to return or reject)</source>
-        <translation>تعليق للموثّق (مطلوب عند الإعادة أو الرفض)</translation>
+        <translation>تعليق للموثّق (مطلوب للإعادة أو الرفض)</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
@@ -1218,19 +1218,19 @@
     </message>
     <message>
         <source>Add &amp;comment</source>
-        <translation>إضافة ت&amp;عليق</translation>
+        <translation>إضافة &amp;تعليق</translation>
     </message>
     <message>
         <source>&amp;History…</source>
-        <translation>سجل ال&amp;تعديلات…</translation>
+        <translation>السجل ال&amp;تاريخي…</translation>
     </message>
     <message>
         <source>%1 waiting</source>
-        <translation>بانتظار المراجعة: %1</translation>
+        <translation>%1 بانتظار المراجعة</translation>
     </message>
     <message>
         <source>All documenters</source>
-        <translation>كل الموثّقين</translation>
+        <translation>جميع الموثّقين</translation>
     </message>
     <message>
         <source>Nothing is waiting for review.</source>
@@ -1242,11 +1242,11 @@
     </message>
     <message>
         <source>%1 — %2 by %3, %4. Entered by %5.</source>
-        <translation>%1 — %2 على يد %3، %4. أدخلها %5.</translation>
+        <translation>%1 — %2، الجهة المسؤولة: %3، المكان: %4. أدخلها %5.</translation>
     </message>
     <message>
         <source>A new version of an approved incident: the approved one counts until this is approved.</source>
-        <translation>نسخة جديدة من حادثة معتمدة: تُحتسب النسخة المعتمدة إلى أن تُعتمد هذه.</translation>
+        <translation>نسخة جديدة من حادثة معتمدة: تبقى النسخة المعتمدة هي المحتسبة حتى تُعتمد هذه.</translation>
     </message>
     <message>
         <source>(no sources given)</source>
@@ -1262,15 +1262,15 @@
     </message>
     <message>
         <source>Approved: %1.</source>
-        <translation>اعتُمدت: %1.</translation>
+        <translation>اعتُمد: %1.</translation>
     </message>
     <message>
         <source>Returned to the documenter: %1.</source>
-        <translation>أُعيدت إلى الموثّق: %1.</translation>
+        <translation>أُعيد إلى الموثّق: %1.</translation>
     </message>
     <message>
         <source>Rejected: %1.</source>
-        <translation>رُفضت: %1.</translation>
+        <translation>رُفض: %1.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from core import accounts, review
@@ -55,9 +55,7 @@ def as_reviewer(qtbot, team_db):
 
 
 def select(view, uuid):
-    row = next(r for r, item in enumerate(view.model.items) if item.incident_uuid == uuid)
-    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    view.table.selectionModel().select(view.model.index(row, 0), flags)
+    assert view.select_incident(uuid)
     view.table.setFocus()
     assert view.current_uuid() == uuid
 
