@@ -264,7 +264,7 @@ class _Spec:
     state: Callable[[dict[str, Any]], dict[str, Any]]
     start: dict[str, Any]
     created: bool = True  # whether every record's history begins with a creating entry
-    creates: tuple[str, ...] = ("create",)  # the actions that create a record
+    aliases: tuple[str, ...] = ()  # other names the history gives this kind of record
 
 
 def _record_specs() -> list[_Spec]:
@@ -279,10 +279,10 @@ def _record_specs() -> list[_Spec]:
         _Spec("victim", "victims", "victim_uuid", victim, lambda r: r, {"deleted": 0}),
         _Spec("comment", "comments", "comment_uuid", comment, lambda r: r, {}),
         _Spec("duplicate_decision", "duplicate_decisions", "decision_uuid", decision, lambda r: r, {},
-              creates=("decide",)),
+              aliases=("decision",)),
         _Spec("user", "users", "user_name", ("role", "active", "password"),
               lambda r: {"role": r["role"], "active": int(r["active"]), "password": fingerprint(r["password_hash"] or "")},
-              {}, creates=("account_create",)),
+              {}),
         _Spec("approved_snapshot", "approved_snapshots", "incident_uuid", ("version", "sha256"),
               lambda r: {"version": r["version"], "sha256": digest(r["payload"])}, {}, created=False),
     ]
@@ -294,10 +294,12 @@ def _shown(value: Any) -> str:
 
 def _check_records(db: Database, spec: _Spec, result: Verification, job: JobState | None) -> None:
     rows = iter(db.query(f"SELECT * FROM {spec.table} ORDER BY {spec.pk}"))
+    kinds = (spec.record_type, *spec.aliases)
     entries = db.execute(
-        "SELECT record_uuid, seq, action, after FROM audit_log"
-        " WHERE record_type = ? AND record_uuid IS NOT NULL ORDER BY record_uuid, seq",
-        [spec.record_type],
+        "SELECT record_uuid, seq, action, before, after FROM audit_log"
+        f" WHERE record_type IN ({','.join('?' * len(kinds))}) AND record_uuid IS NOT NULL"
+        " ORDER BY record_uuid, seq",
+        list(kinds),
     )
     groups = groupby(entries, key=lambda e: e[0])
     row = next(rows, None)
@@ -312,12 +314,12 @@ def _check_records(db: Database, spec: _Spec, result: Verification, job: JobStat
             row = next(rows, None)
             continue
         state, created, last_seq = dict(spec.start), False, 0
-        for _, seq, action, after in group[1]:
+        for _, seq, _action, before, after in group[1]:
             last_seq = seq
             if after is None:
                 continue
             values = json.loads(after)
-            if action in spec.creates:
+            if before is None:  # an entry with no "before" brought the record into being
                 state, created = {**spec.start, **values}, True
             else:
                 state.update(values)

@@ -171,6 +171,7 @@ class _Writer:
             self._snapshots(batch)
             refresh_facts(db, batch)
             job.check()
+        self._flush_audit()  # the snapshots' entries
         self._changes()
         db.execute("DROP TABLE x_scratch.x_touched")
 
@@ -310,6 +311,8 @@ class _Writer:
             payload = {"incident": incident, "victims": victims.get(incident["incident_uuid"], [])}
             rows.append({"incident_uuid": incident["incident_uuid"], "version": incident["version"],
                          "approved_at": self.now, "payload": json.dumps(payload, ensure_ascii=False)})
+            self._audit("snapshot", "approved_snapshot", incident["incident_uuid"], None,
+                        {"version": incident["version"], "sha256": audit.digest(rows[-1]["payload"])})
         if rows:
             self.db["approved_snapshots"].insert_all(rows, pk="incident_uuid", replace=True)
 

@@ -150,3 +150,19 @@ def test_the_demonstration_data_verifies(db):
     result = audit.verify(db)
     assert result.ok, [str(f) for f in result.findings[:5]]
     assert result.records >= db.execute("SELECT COUNT(*) FROM victims").fetchone()[0]
+
+
+def test_an_imported_package_verifies_on_the_receiving_side(kept, tmp_path):
+    from core.exchange.export import export_package
+    from core.exchange.import_ import import_package
+    from core.storage import open_database
+
+    db, _ = kept
+    export_package(db, tmp_path / "package.zip", "all", None, None, "rana")
+    assert audit.verify(db).ok
+    central = open_database(tmp_path / "central.db", encrypt=False)
+    import_package(central, tmp_path / "package.zip", "central")
+    result = audit.verify(central)
+    assert result.ok, [str(f) for f in result.findings[:5]]
+    assert central.execute("SELECT COUNT(*) FROM approved_snapshots").fetchone()[0] == 1
+    central.close()
