@@ -82,6 +82,22 @@ def accuracy(pairs: list, truth: dict) -> list[dict]:
     return rows
 
 
+def sibling_pairs(truth: dict) -> int:
+    """Pairs of records of two different children of one household: what must never be
+    taken for duplicates."""
+    records: dict[int, int] = {}
+    for person in truth["truth"].values():
+        records[person] = records.get(person, 0) + 1
+    children: dict[int, list[int]] = {}
+    for person, (household, role) in truth["household"].items():
+        if role == "child":
+            children.setdefault(household, []).append(records.get(int(person), 0))
+    total = 0
+    for counts in children.values():
+        total += (sum(counts) ** 2 - sum(c * c for c in counts)) // 2
+    return total
+
+
 def true_pairs_from(labels: dict[str, int]) -> set[tuple[str, str]]:
     class G:
         truth = labels
@@ -153,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         mark = "  <- default" if abs(r["threshold"] - dedupe.THRESHOLD) < 1e-9 else ""
         print(f"{r['threshold']:<9}  {r['found']:<7}  {r['true']:<7}  {r['precision']:<9.4f}  "
               f"{r['recall']:<6.4f}  {r['f1']:<6.4f}  {r['siblings']}{mark}")
+    print(f"(sibling record pairs in the data: {sibling_pairs(truth)})")
     print()
     print("measure                      value        target")
     print(f"lookup p50                   {lookups['p50_ms']:.2f} ms")

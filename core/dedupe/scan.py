@@ -5,7 +5,7 @@ Records are walked in the order of the blocking indexes (given name with family 
 with father's name, with grandfather's name; and father's with family name, for given
 names mistyped), each by date, so that only records of one block and at most
 as many days apart as the threshold allows are compared (:func:`~core.dedupe.score.max_days`):
-beyond that no pair can reach it. Memory holds a few thousand records at a time.
+beyond that no pair can reach it. Memory holds a few thousand records at a time, and the pairs found (which are few).
 """
 from __future__ import annotations
 
@@ -34,6 +34,23 @@ class ScoredPair:
     victim_uuid_b: str
     score: float
     reasons: tuple[str, ...]
+    incident_uuid_a: str = field(default="", compare=False)
+    incident_uuid_b: str = field(default="", compare=False)
+
+
+def one_to_one(pairs: list[ScoredPair]) -> Iterator[ScoredPair]:
+    """Leave out a pair when one of its records matches another victim of the other's
+    incident better: a victim of one incident is at most one victim of another (a
+    sibling's name mistyped otherwise pairs a child with both brothers)."""
+    best: dict[tuple[str, str], float] = {}
+    for p in pairs:
+        for key in ((p.victim_uuid_a, p.incident_uuid_b), (p.victim_uuid_b, p.incident_uuid_a)):
+            best[key] = max(best.get(key, 0.0), p.score)
+    for p in pairs:
+        if p.incident_uuid_a == p.incident_uuid_b or (
+                p.score >= best[(p.victim_uuid_a, p.incident_uuid_b)]
+                and p.score >= best[(p.victim_uuid_b, p.incident_uuid_a)]):
+            yield p
 
 
 # The passes of a full scan: the index walked, the columns a block shares, and the
@@ -87,7 +104,8 @@ def _score_pending(db: Database, pending: list[tuple[str, str]], decided: set[tu
             continue
         match = score_pair(found[a], found[b])
         if match.score >= threshold:
-            yield ScoredPair(key[0], key[1], match.score, tuple(match.reasons))
+            yield ScoredPair(key[0], key[1], match.score, tuple(match.reasons),
+                             found[key[0]].incident_uuid, found[key[1]].incident_uuid)
 
 
 def scan(
@@ -105,15 +123,16 @@ def scan(
     threshold = THRESHOLD if min_score is None else min_score
     decided = decided_pairs(db)
     if victim_uuids is not None:
-        yield from _scan_some(db, list(dict.fromkeys(victim_uuids)), threshold, decided, job)
+        yield from one_to_one(list(_scan_some(db, list(dict.fromkeys(victim_uuids)), threshold, decided, job)))
         return
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     # The profiles read at random need the tables in memory more than the default allows.
     db.execute(f"PRAGMA cache_size = {min(cache, -SCAN_CACHE_KB)}")
     try:
-        yield from _scan_all(db, threshold, decided, job)
+        found = list(_scan_all(db, threshold, decided, job))
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
+    yield from one_to_one(found)
 
 
 def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],
@@ -165,7 +184,8 @@ def _scan_some(db: Database, uuids: list[str], threshold: float, decided: set[tu
                 if key in seen or key in decided:
                     continue
                 seen.add(key)
-                yield ScoredPair(key[0], key[1], score, tuple(reasons))
+                incidents = {profile.victim_uuid: profile.incident_uuid, other.victim_uuid: other.incident_uuid}
+                yield ScoredPair(key[0], key[1], score, tuple(reasons), incidents[key[0]], incidents[key[1]])
     if job is not None:
         job.progress(len(uuids), len(uuids))
 

@@ -129,3 +129,11 @@ def test_incidents_of_one_event_are_flagged(db, family) -> None:
     other = incident(locality="Douma", date="2016-01-05", governorate="SY03", perpetrator="regime")
     save_incident(db, other, [victim(other, given_name="محمد", father_name="أحمد", family_name="الحلبي")], "t")
     assert len(dedupe.likely_duplicate_incidents(db, [other.incident_uuid])) == 0
+
+
+def test_a_victim_of_one_incident_is_at_most_one_of_another(db, family) -> None:
+    found = list(dedupe.scan(db, min_score=0.3))
+    again = family["again"].victim_uuid
+    with_again = [p for p in found if again in (p.victim_uuid_a, p.victim_uuid_b)]
+    assert len(with_again) == 1
+    assert family["brothers"][0].victim_uuid in (with_again[0].victim_uuid_a, with_again[0].victim_uuid_b)
