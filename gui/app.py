@@ -54,14 +54,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 0
             user, opener = login.logged_in.user.user_name, login.logged_in.opener
     apply_language(language, app)
+    from gui.instance import claim_database
+
+    lock, opener, read_only_message = claim_database(db_path, opener)
+    if read_only_message:
+        QMessageBox.information(None, "Tawthiq", read_only_message)
     try:
         ctx = AppContext(db_path, user, opener=opener)
     except StorageError as exc:
         QMessageBox.critical(None, "Tawthiq", str(exc))
         return 1
     window = MainWindow(ctx, settings)
+    if lock is not None:
+        from gui.auto_backup import install_auto_backup
+
+        install_auto_backup(ctx, lambda message: window.statusBar().showMessage(message, 15_000))
     window.show()
     try:
         return app.exec()
     finally:
         ctx.close()
+        if lock is not None:
+            lock.release()

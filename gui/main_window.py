@@ -102,6 +102,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         ctx.changed.connect(self._on_changed)
         self.restore_layout()
+        from gui.lock import install_idle_lock
+
+        self.idle_lock = install_idle_lock(self, ctx, self.settings.lock_minutes)
+        self.findChild(QAction, "lock_now").setEnabled(self.idle_lock is not None)
 
     # pages
 
@@ -131,6 +135,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions(exchange_actions(self, self.ctx))
         file_menu.addSeparator()
+        lock_action = QAction(self.tr("&Lock"), self)
+        lock_action.setObjectName("lock_now")
+        lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        lock_action.triggered.connect(lambda: self.idle_lock.lock() if self.idle_lock is not None else None)
+        file_menu.addAction(lock_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setObjectName("quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -198,4 +207,6 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_layout()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
         event.accept()

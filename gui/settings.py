@@ -90,5 +90,19 @@ class Settings:
     def last_folder(self, value: str) -> None:
         self._store.setValue("last_folder", value)
 
+    @property
+    def lock_minutes(self) -> float:
+        """Minutes without use after which the window locks (0: never)."""
+        value = self._store.value("security/lock_minutes", 10)
+        try:
+            minutes = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 10.0
+        return minutes if minutes >= 0 else 10.0
+
+    @lock_minutes.setter
+    def lock_minutes(self, value: float) -> None:
+        self._store.setValue("security/lock_minutes", float(value))
+
     def sync(self) -> None:
         self._store.sync()

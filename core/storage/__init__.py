@@ -8,6 +8,7 @@ an account's user name and password.
 """
 from __future__ import annotations
 
+import functools
 import sqlite3
 import weakref
 from collections.abc import Callable
@@ -23,13 +24,14 @@ from core.storage.errors import (
     DatabaseInUse,
     DiskFull,
     PasswordRequired,
+    ReadOnlyDatabase,
     StorageError,
     WrongPassword,
 )
 from core.storage.schema import apply_migrations, current_version, latest_version
 
 __all__ = [
-    "DatabaseInUse", "DiskFull", "PasswordRequired", "Session", "StorageError", "WrongPassword",
+    "DatabaseInUse", "DiskFull", "PasswordRequired", "ReadOnlyDatabase", "Session", "StorageError", "WrongPassword",
     "get_meta", "is_encrypted", "open_database", "origin", "session", "set_meta",
 ]
 
@@ -48,10 +50,12 @@ class Session:
     def encrypted(self) -> bool:
         return self.key is not None
 
-    def opener(self) -> Callable[[], Database]:
-        """A function that opens another connection to the same database (one per thread)."""
-        path, key, read_only = self.path, self.key, self.read_only
-        return lambda: open_database(path, key=key, create=False, read_only=read_only, encrypt=key is not None)
+    def opener(self, *, read_only: bool | None = None) -> Callable[[], Database]:
+        """A function that opens another connection to the same database (one per thread);
+        with `read_only`, connections that cannot write."""
+        ro = self.read_only if read_only is None else read_only
+        return functools.partial(open_database, self.path, key=self.key, create=False, read_only=ro,
+                                 encrypt=self.key is not None)
 
 
 _SESSIONS: weakref.WeakKeyDictionary[Database, Session] = weakref.WeakKeyDictionary()
@@ -159,6 +163,10 @@ def open_database(
             raise
         raise StorageError(tr("{path} cannot be opened as a Tawthiq database: {error}.", path=path, error=exc)) from exc
     _SESSIONS[db] = Session(path=path.resolve(), key=key, read_only=read_only)
+    if key is not None:
+        from core.storage import account_keys
+
+        account_keys.install()  # accounts created or removed from here on follow in the key file
     return db
 
 

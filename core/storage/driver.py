@@ -24,8 +24,9 @@ from typing import Any, TypeVar
 import sqlcipher3
 from sqlcipher3 import dbapi2 as _cipher
 
-from core.storage.errors import DiskFull
+from core.storage.errors import DiskFull, ReadOnlyDatabase
 
+SQLITE_READONLY = 8
 SQLITE_FULL = 13
 
 _NAMES = (
@@ -43,12 +44,14 @@ T = TypeVar("T")
 
 def translate(exc: BaseException) -> BaseException:
     """The standard `sqlite3` exception equivalent to a SQLCipher one (or `exc` itself).
-    A full disk (SQLITE_FULL) becomes :class:`DiskFull`, itself an `OperationalError`."""
-    if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == SQLITE_FULL:
-        full = DiskFull(str(exc))
-        full.sqlite_errorcode = exc.sqlite_errorcode  # type: ignore[attr-defined]
-        full.sqlite_errorname = getattr(exc, "sqlite_errorname", "SQLITE_FULL")  # type: ignore[attr-defined]
-        return full
+    A full disk (SQLITE_FULL) becomes :class:`DiskFull` and a write to a read-only
+    database :class:`ReadOnlyDatabase`, both also `OperationalError`s."""
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code in (SQLITE_FULL, SQLITE_READONLY):
+        known = DiskFull(str(exc)) if code == SQLITE_FULL else ReadOnlyDatabase(str(exc))
+        known.sqlite_errorcode = exc.sqlite_errorcode  # type: ignore[attr-defined]
+        known.sqlite_errorname = getattr(exc, "sqlite_errorname", "")  # type: ignore[attr-defined]
+        return known
     for cipher_cls, std_cls in _MAP:
         if isinstance(exc, cipher_cls):
             new = std_cls(*exc.args)

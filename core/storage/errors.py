@@ -21,6 +21,15 @@ class DiskFull(StorageError, sqlite3.OperationalError):
         self.detail = detail
 
 
+class ReadOnlyDatabase(StorageError, sqlite3.OperationalError):
+    """A write to a database opened read-only (SQLITE_READONLY): nothing was changed."""
+
+    def __init__(self, detail: str = ""):
+        super().__init__(tr("This database is open read-only here, because another Tawthiq window is writing"
+                            " to it: the change was not saved. Close the other window and open it again."))
+        self.detail = detail
+
+
 class PasswordRequired(StorageError):
     """The database is encrypted and no user name and password (or key) was given."""
 

@@ -826,6 +826,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;قفل</translation>
+    </message>
+    <message>
         <source>The list of incidents and victims</source>
         <translation>قائمة الحوادث والضحايا</translation>
     </message>
@@ -1588,6 +1592,40 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Tawthiq is locked</source>
+        <translation>توثيق مقفل</translation>
+    </message>
+    <message>
+        <source>The window locked itself after a time without use, so that nobody else can read the records. Enter the password of %1 to go on.</source>
+        <translation>أُقفلت النافذة تلقائياً بعد مدة دون استخدام، كي لا يقرأ السجلاتِ أحدٌ غيرك. أدخل كلمة مرور %1 للمتابعة.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>That is not the password; try again.</source>
+        <translation>هذه ليست كلمة المرور؛ حاول مجدداً.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+</context>
+<context>
+    <name>AppStart</name>
+    <message>
+        <source>%1 is already open in another Tawthiq window%2. It is opened here read-only: you can read, but not save.</source>
+        <translation>%1 مفتوحة في نافذة أخرى من توثيق%2. فُتحت هنا للقراءة فقط: يمكنك القراءة دون الحفظ.</translation>
+    </message>
+    <message>
+        <source> (process %1)</source>
+        <translation> (العملية %1)</translation>
     </message>
 </context>
 </TS>
