@@ -28,7 +28,12 @@ from core.storage.errors import (
     StorageError,
     WrongPassword,
 )
-from core.storage.schema import apply_migrations, current_version, latest_version
+from core.storage.schema import (
+    apply_migrations,
+    current_version,
+    latest_version,
+    pending_migrations,
+)
 
 __all__ = [
     "DatabaseInUse", "DiskFull", "PasswordRequired", "ReadOnlyDatabase", "Session", "StorageError", "WrongPassword",
@@ -152,7 +157,7 @@ def open_database(
                 "{path} was made by a newer version of Tawthiq (schema {version}); update the application"
                 " to open it.", path=path, version=current_version(db)))
         if read_only:
-            if current_version(db) < latest_version():
+            if pending_migrations(db):
                 raise StorageError(tr("{path} needs an upgrade that cannot be made while it is opened read-only.",
                                       path=path))
         else:

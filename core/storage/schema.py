@@ -1,7 +1,10 @@
 """The database schema, as migrations registered in order and applied at open.
 
-`PRAGMA user_version` holds the number of the last migration applied. A migration is
-never edited once released: a change to the schema is a new migration.
+`schema_migrations` records the number of every migration a database has had, so that a
+migration registered later under a lower number (areas number theirs in their own
+ranges) is still applied to a database that has higher ones; `PRAGMA user_version` holds
+the highest number applied. A migration is never edited once released: a change to the
+schema is a new migration.
 """
 from __future__ import annotations
 
@@ -32,16 +35,38 @@ def current_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
+def applied_migrations(db: Database) -> set[int]:
+    """The numbers of the migrations this database has had. A database from before they
+    were recorded has had every registered migration up to its version."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone():
+        return {row[0] for row in db.execute("SELECT number FROM schema_migrations").fetchall()}
+    return {n for n, _, _ in MIGRATIONS if n <= current_version(db)}
+
+
+def pending_migrations(db: Database, up_to: int | None = None) -> list[int]:
+    """The registered migrations this database lacks, in the order they will be applied."""
+    done = applied_migrations(db)
+    target = latest_version() if up_to is None else up_to
+    return [n for n, _, _ in MIGRATIONS if n not in done and n <= target]
+
+
 def apply_migrations(db: Database, up_to: int | None = None) -> list[int]:
     """Apply every registered migration the database lacks, each in its own transaction."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone():
+        done = applied_migrations(db)
+        with db.atomic():
+            db.execute("CREATE TABLE schema_migrations (number INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+            db.conn.executemany("INSERT INTO schema_migrations (number, name) VALUES (?, ?)",
+                                [(n, name) for n, name, _ in MIGRATIONS if n in done])
     applied = []
-    target = latest_version() if up_to is None else up_to
-    for number, _name, fn in MIGRATIONS:
-        if number <= current_version(db) or number > target:
+    todo = set(pending_migrations(db, up_to))
+    for number, name, fn in MIGRATIONS:
+        if number not in todo:
             continue
         with db.atomic():
             fn(db)
-            db.execute(f"PRAGMA user_version = {int(number)}")
+            db.execute("INSERT INTO schema_migrations (number, name) VALUES (?, ?)", [number, name])
+            db.execute(f"PRAGMA user_version = {max(int(number), current_version(db))}")
         applied.append(number)
     return applied
 

@@ -156,3 +156,34 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
     with pytest.raises(StorageError, match="cannot be opened as a Tawthiq database"):
         open_database(path)
     assert path.read_bytes() == before
+
+
+def test_a_migration_numbered_below_the_database_version_is_still_applied(db_path, monkeypatch):
+    from core.storage import schema
+
+    db = open_database(db_path)
+    top = current_version(db)
+    free = next(n for n in range(1, top) if n not in {m[0] for m in schema.MIGRATIONS})
+    db.close()
+    ran = []
+    monkeypatch.setattr(schema, "MIGRATIONS", sorted(
+        [*schema.MIGRATIONS, (free, "added later by another area", lambda d: ran.append(free))]))
+    db = open_database(db_path)
+    assert ran == [free]
+    assert current_version(db) == top
+    assert free in schema.applied_migrations(db)
+    db.close()
+    open_database(db_path).close()
+    assert ran == [free]  # once only
+
+
+def test_a_database_from_before_migrations_were_recorded_gets_its_record(db_path):
+    from core.storage import schema
+
+    db = open_database(db_path)
+    db.execute("DROP TABLE schema_migrations")
+    db.close()
+    db = open_database(db_path)
+    assert schema.applied_migrations(db) == {m[0] for m in schema.MIGRATIONS}
+    assert schema.pending_migrations(db) == []
+    db.close()
