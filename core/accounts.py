@@ -351,3 +351,33 @@ def log_in(path: str | Path, user_name: str, password: str) -> LoggedIn:
         return LoggedIn(user, session(db).opener())
     finally:
         db.close()
+
+
+# The key file of an encrypted database follows the accounts: an account's password
+# unwraps the database key, so setting a password wraps the key for it, and taking an
+# account out of use removes its entry.
+
+def _wrap_key_for(db: Database, user_name: str, password: str) -> None:
+    from core.storage import keys, session
+
+    try:
+        opened = session(db)
+    except KeyError:  # a connection not opened by open_database (nothing to follow)
+        return
+    if opened.key is not None:
+        keys.add_account(opened.path, opened.key, user_name, password)
+
+
+def _unwrap_key_for(db: Database, user_name: str) -> None:
+    from core.storage import keys, session
+
+    try:
+        opened = session(db)
+    except KeyError:
+        return
+    if opened.key is not None:
+        keys.remove_account(opened.path, user_name)
+
+
+add_hook("password_set", _wrap_key_for)
+add_hook("user_removed", _unwrap_key_for)

@@ -152,3 +152,23 @@ def test_log_in_to_an_encrypted_database(tmp_path, fast_kdf):
     assert accounts.log_in(path, "rana", "admin-pass").user.role == "admin"
     with pytest.raises(LoginFailed):
         accounts.log_in(path, "rana", "wrong-pass")
+
+
+def test_the_key_file_of_an_encrypted_database_follows_the_accounts(tmp_path, fast_kdf):
+    from core.storage import WrongPassword, open_database
+
+    path = tmp_path / "secret.db"
+    db = open_database(path, user="rana", password="admin-pass")
+    accounts.create_user(db, "rana", "rana", "admin-pass")
+    accounts.create_user(db, "rana", "omar", "reviewer-pass", role="reviewer")
+    db.close()
+    assert accounts.log_in(path, "omar", "reviewer-pass").user.role == "reviewer"
+    db = open_database(path, user="omar", password="reviewer-pass")
+    accounts.change_password(db, "omar", "omar", "new-reviewer-pass", old_password="reviewer-pass")
+    db.close()
+    db = open_database(path, user="omar", password="new-reviewer-pass")
+    accounts.deactivate(db, "rana", "omar")
+    db.close()
+    with pytest.raises(WrongPassword):
+        open_database(path, user="omar", password="new-reviewer-pass")
+    assert accounts.log_in(path, "rana", "admin-pass").user.user_name == "rana"
