@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import shutil
 import statistics
 import tempfile
 import time
@@ -70,7 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
 
-    path = args.db or Path(tempfile.mkdtemp(prefix="tawthiq-bench-")) / "national.db"
+    scratch: Path | None = None
+    if args.db:
+        path = args.db
+    else:
+        scratch = Path(tempfile.mkdtemp(prefix="tawthiq-bench-"))
+        path = scratch / "national.db"
     if path.exists():
         print(f"Database: {path} (reused; load not timed)")
     else:
@@ -94,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"Slowest tally: {worst:.1f} ms (target {TARGET_MS:.0f} ms)")
     db.close()
+    if scratch is not None:  # generated here: not worth keeping gigabytes in the temporary folder
+        shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
