@@ -117,6 +117,8 @@ def _duplicates_parser(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
     d.add_argument("--min-score", type=float, default=None,
                    help="lowest score to list, 0 to 1 (default: the likely-duplicate threshold)")
+    d.add_argument("--incidents", action="store_true",
+                   help="list likely duplicate incidents instead (same day ±1, place, perpetrator, means, victims)")
 
 
 def _exchange_arguments(sub: argparse._SubParsersAction) -> None:
@@ -267,8 +269,9 @@ def _gazetteer(args: argparse.Namespace) -> int:
 def _duplicates(args: argparse.Namespace) -> int:
     import contextlib
     import csv
+    from collections.abc import Iterable
 
-    from core.dedupe import THRESHOLD, scan
+    from core.dedupe import THRESHOLD, likely_duplicate_incidents, scan
 
     if args.min_score is not None and not 0.0 <= args.min_score <= 1.0:
         raise UserError(f"--min-score must be between 0 and 1, not {args.min_score}.")
@@ -279,14 +282,24 @@ def _duplicates(args: argparse.Namespace) -> int:
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(open(args.out, "w", encoding="utf-8", newline="")) if args.out else sys.stdout
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["victim_uuid_a", "victim_uuid_b", "score", "reasons"])
-        for found in scan(db, min_score=args.min_score):
+        if args.incidents:
+            writer.writerow(["incident_uuid_a", "incident_uuid_b", "shared_victims", "score", "reasons"])
+            for same in likely_duplicate_incidents(db):
+                writer.writerow([same.incident_uuid_a, same.incident_uuid_b, same.shared_victims,
+                                 f"{same.score:.3f}", "; ".join(same.reasons)])
+                count += 1
+            found_rows: Iterable = ()
+        else:
+            writer.writerow(["victim_uuid_a", "victim_uuid_b", "score", "reasons"])
+            found_rows = scan(db, min_score=args.min_score)
+        for found in found_rows:
             writer.writerow([found.victim_uuid_a, found.victim_uuid_b, f"{found.score:.3f}",
                              "; ".join(found.reasons)])
             count += 1
     if args.out:
         threshold = THRESHOLD if args.min_score is None else args.min_score
-        print(f"{count} likely duplicate pairs (score {threshold} or more) written to {args.out}.")
+        what = "incident pairs" if args.incidents else f"pairs (score {threshold} or more)"
+        print(f"{count} likely duplicate {what} written to {args.out}.")
     return 0
 
 

@@ -62,3 +62,11 @@ def test_migration_fills_keys_of_records_saved_before_it(db_path) -> None:
     row = db["victim_keys"].get(v.victim_uuid)
     assert row["key_given"] == "عبدله" and row["skel_family"] == "hlb" and row["event_date"] == "2016-01-05"
     db.close()
+
+
+def test_duplicates_incidents_lists_incident_records_of_one_event(db_path, capsys) -> None:
+    _fill(db_path)
+    assert main(["--db", str(db_path), "duplicates", "--incidents"]) == 0
+    rows = list(csv.reader(capsys.readouterr().out.splitlines()))
+    assert rows[0] == ["incident_uuid_a", "incident_uuid_b", "shared_victims", "score", "reasons"]
+    assert len(rows) == 2 and rows[1][2] == "1"
