@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         db_path, language = wizard.database_path, wizard.language
         user, opener = wizard.admin_name or user, wizard.opener
-    else:
+    if opener is None:  # an existing database (also one chosen in the first run): log in
         from core.accounts import needs_login
 
         if needs_login(db_path):

@@ -143,3 +143,19 @@ def test_an_existing_database_with_accounts_is_opened_without_questions(qtbot, t
     with qtbot.waitSignal(wizard.accepted, timeout=5000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     assert wizard.admin_name == ""
+
+
+def test_the_application_shows_the_first_run_when_there_is_no_database(qtbot, tmp_path, monkeypatch):
+    from gui import app
+
+    shown = []
+
+    def refuse(wizard: FirstRunWizard) -> int:  # the documenter closes the window
+        shown.append(wizard)
+        return 0
+
+    monkeypatch.setattr(FirstRunWizard, "exec", refuse)
+    assert app.main(["--db", str(tmp_path / "none.db"), "--lang", "ar"]) == 0
+    assert len(shown) == 1 and shown[0].language == "ar"
+    assert not (tmp_path / "none.db").exists()
+    shown[0].deleteLater()
