@@ -63,14 +63,25 @@
     </message>
 </context>
 <context>
+    <name>AppStart</name>
+    <message>
+        <source>%1 is already open in another Tawthiq window%2. It is opened here read-only: you can read, but not save.</source>
+        <translation>⁨%1⁩ مفتوحة في نافذة أخرى من توثيق⁨%2⁩. فُتحت هنا للقراءة فقط: يمكنك القراءة دون الحفظ.</translation>
+    </message>
+    <message>
+        <source> (process %1)</source>
+        <translation> (العملية ⁨%1⁩)</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Change %1</source>
-        <translation>تعديل %1</translation>
+        <translation>تعديل ⁨%1⁩</translation>
     </message>
     <message>
         <source>Change %1 of a victim</source>
-        <translation>تعديل %1 لضحية</translation>
+        <translation>تعديل ⁨%1⁩ لضحية</translation>
     </message>
 </context>
 <context>
@@ -113,11 +124,11 @@
     </message>
     <message>
         <source>%1 is a folder; give a file name inside it.</source>
-        <translation>‏%1 مجلد؛ حدّد اسم ملف داخله.</translation>
+        <translation>‏⁨%1⁩ مجلد؛ حدّد اسم ملف داخله.</translation>
     </message>
     <message>
         <source>The folder %1 cannot be made: %2.</source>
-        <translation>تعذّر إنشاء المجلد %1: %2.</translation>
+        <translation>تعذّر إنشاء المجلد ⁨%1⁩: ⁨%2⁩.</translation>
     </message>
 </context>
 <context>
@@ -163,11 +174,11 @@
     </message>
     <message>
         <source>Last scan: %1.</source>
-        <translation>آخر فحص: %1.</translation>
+        <translation>آخر فحص: ⁨%1⁩.</translation>
     </message>
     <message>
         <source>The pairs could not be read: %1</source>
-        <translation>تعذّرت قراءة الأزواج: %1</translation>
+        <translation>تعذّرت قراءة الأزواج: ⁨%1⁩</translation>
     </message>
     <message>
         <source>Duplicates</source>
@@ -182,11 +193,11 @@
         <translation>الاسم</translation>
     </message>
     <message>
-        <source>Father's name</source>
+        <source>Father&apos;s name</source>
         <translation>اسم الأب</translation>
     </message>
     <message>
-        <source>Grandfather's name</source>
+        <source>Grandfather&apos;s name</source>
         <translation>اسم الجد</translation>
     </message>
     <message>
@@ -194,7 +205,7 @@
         <translation>الكنية</translation>
     </message>
     <message>
-        <source>Mother's name</source>
+        <source>Mother&apos;s name</source>
         <translation>اسم الأم</translation>
     </message>
     <message>
@@ -380,15 +391,15 @@
     </message>
     <message>
         <source>Wrote %1 rows to %2.</source>
-        <translation>كُتب %1 صفاً في %2.</translation>
+        <translation>كُتب ⁨%1⁩ صفاً في ⁨%2⁩.</translation>
     </message>
     <message>
         <source>Wrote %1: %2 incidents, %3 victims, %4 decisions, %5 comments.</source>
-        <translation>كُتبت %1: حوادث %2، ضحايا %3، قرارات %4، تعليقات %5.</translation>
+        <translation>كُتبت ⁨%1⁩: حوادث ⁨%2⁩، ضحايا ⁨%3⁩، قرارات ⁨%4⁩، تعليقات ⁨%5⁩.</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation>تعذّر التصدير: %1</translation>
+        <translation>تعذّر التصدير: ⁨%1⁩</translation>
     </message>
 </context>
 <context>
@@ -472,7 +483,7 @@
     </message>
     <message>
         <source>Incident %1: %2 entries</source>
-        <translation>الحادثة %1: عدد القيود %2</translation>
+        <translation>الحادثة ⁨%1⁩: عدد القيود ⁨%2⁩</translation>
     </message>
 </context>
 <context>
@@ -519,7 +530,7 @@
     </message>
     <message>
         <source>The import failed: %1</source>
-        <translation>تعذّر الاستيراد: %1</translation>
+        <translation>تعذّر الاستيراد: ⁨%1⁩</translation>
     </message>
     <message>
         <source>File</source>
@@ -563,7 +574,7 @@
     </message>
     <message>
         <source>… and %1 more.</source>
-        <translation>… و%1 غيرها.</translation>
+        <translation>… و⁨%1⁩ غيرها.</translation>
     </message>
 </context>
 <context>
@@ -673,7 +684,7 @@
     </message>
     <message>
         <source>Incident of %1 (version %2)</source>
-        <translation>حادثة %1 (النسخة %2)</translation>
+        <translation>حادثة ⁨%1⁩ (النسخة ⁨%2⁩)</translation>
     </message>
     <message>
         <source>New incident</source>
@@ -697,7 +708,7 @@
     </message>
     <message>
         <source>Unsaved work from %1 was restored.</source>
-        <translation>استُعيد عمل غير محفوظ من %1.</translation>
+        <translation>استُعيد عمل غير محفوظ من ⁨%1⁩.</translation>
     </message>
     <message numerus="yes">
         <source>Not saved: %n problem(s) to correct, listed above.</source>
@@ -793,6 +804,29 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Tawthiq is locked</source>
+        <translation>توثيق مقفل</translation>
+    </message>
+    <message>
+        <source>The window locked itself after a time without use, so that nobody else can read the records. Enter the password of %1 to go on.</source>
+        <translation>أُقفلت النافذة تلقائياً بعد مدة دون استخدام، كي لا يقرأ السجلاتِ أحدٌ غيرك. أدخل كلمة مرور ⁨%1⁩ للمتابعة.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>That is not the password; try again.</source>
+        <translation>هذه ليست كلمة المرور؛ حاول مجدداً.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>فتح القفل</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Tawthiq</source>
@@ -800,7 +834,7 @@
     </message>
     <message>
         <source>Log in to open %1.</source>
-        <translation>سجّل الدخول لفتح %1.</translation>
+        <translation>سجّل الدخول لفتح ⁨%1⁩.</translation>
     </message>
     <message>
         <source>User name</source>
@@ -863,7 +897,7 @@
     </message>
     <message>
         <source>Tawthiq — %1</source>
-        <translation>توثيق — %1</translation>
+        <translation>توثيق — ⁨%1⁩</translation>
     </message>
     <message>
         <source>Pages</source>
@@ -883,15 +917,15 @@
     </message>
     <message>
         <source>Database: %1</source>
-        <translation>قاعدة البيانات: %1</translation>
+        <translation>قاعدة البيانات: ⁨%1⁩</translation>
     </message>
     <message>
         <source>User: %1</source>
-        <translation>المستخدم: %1</translation>
+        <translation>المستخدم: ⁨%1⁩</translation>
     </message>
     <message>
         <source>%1 incidents, %2 victims</source>
-        <translation>الحوادث: %1، الضحايا: %2</translation>
+        <translation>الحوادث: ⁨%1⁩، الضحايا: ⁨%2⁩</translation>
     </message>
 </context>
 <context>
@@ -905,7 +939,7 @@
         <translation>السجلات التي قد تكون للضحية قيد الإدخال</translation>
     </message>
     <message>
-        <source>Type a given name and a father's or family name.</source>
+        <source>Type a given name and a father&apos;s or family name.</source>
         <translation>اكتب الاسم واسم الأب أو الكنية.</translation>
     </message>
     <message numerus="yes">
@@ -925,7 +959,7 @@
     </message>
     <message>
         <source>The lookup failed: %1</source>
-        <translation>تعذّر البحث: %1</translation>
+        <translation>تعذّر البحث: ⁨%1⁩</translation>
     </message>
 </context>
 <context>
@@ -943,14 +977,14 @@
     <name>Placeholder</name>
     <message>
         <source>%1 will appear here.</source>
-        <translation>ستظهر هنا %1.</translation>
+        <translation>ستظهر هنا ⁨%1⁩.</translation>
     </message>
 </context>
 <context>
     <name>ProblemList</name>
     <message>
         <source>Victim %1, %2</source>
-        <translation>الضحية %1، %2</translation>
+        <translation>الضحية ⁨%1⁩، ⁨%2⁩</translation>
     </message>
 </context>
 <context>
@@ -997,7 +1031,7 @@
     </message>
     <message>
         <source>the places of %1</source>
-        <translation>الأماكن الواردة في %1</translation>
+        <translation>الأماكن الواردة في ⁨%1⁩</translation>
     </message>
     <message>
         <source>the demonstration data</source>
@@ -1013,7 +1047,7 @@
     </message>
     <message>
         <source>Tawthiq could not be set up: %1 Go back to change your choices.</source>
-        <translation>تعذّر إعداد توثيق: %1 ارجع لتغيير اختياراتك.</translation>
+        <translation>تعذّر إعداد توثيق: ⁨%1⁩ ارجع لتغيير اختياراتك.</translation>
     </message>
 </context>
 <context>
@@ -1024,7 +1058,7 @@
     </message>
     <message>
         <source>Incidents: %1 · Victims: %2</source>
-        <translation>الحوادث: %1 · الضحايا: %2</translation>
+        <translation>الحوادث: ⁨%1⁩ · الضحايا: ⁨%2⁩</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1230,7 +1264,7 @@
     </message>
     <message>
         <source>%1 waiting</source>
-        <translation>%1 بانتظار المراجعة</translation>
+        <translation>⁨%1⁩ بانتظار المراجعة</translation>
     </message>
     <message>
         <source>All documenters</source>
@@ -1246,7 +1280,7 @@
     </message>
     <message>
         <source>%1 — %2 by %3, %4. Entered by %5.</source>
-        <translation>%1 — %2، الجهة المسؤولة: %3، المكان: %4. أدخلها %5.</translation>
+        <translation>⁨%1⁩ — ⁨%2⁩، الجهة المسؤولة: ⁨%3⁩، المكان: ⁨%4⁩. أدخلها ⁨%5⁩.</translation>
     </message>
     <message>
         <source>A new version of an approved incident: the approved one counts until this is approved.</source>
@@ -1258,7 +1292,7 @@
     </message>
     <message>
         <source>Sources (%1): %2</source>
-        <translation>المصادر (%1): %2</translation>
+        <translation>المصادر (⁨%1⁩): ⁨%2⁩</translation>
     </message>
     <message>
         <source>No comments yet.</source>
@@ -1266,15 +1300,15 @@
     </message>
     <message>
         <source>Approved: %1.</source>
-        <translation>اعتُمد: %1.</translation>
+        <translation>اعتُمد: ⁨%1⁩.</translation>
     </message>
     <message>
         <source>Returned to the documenter: %1.</source>
-        <translation>أُعيد إلى الموثّق: %1.</translation>
+        <translation>أُعيد إلى الموثّق: ⁨%1⁩.</translation>
     </message>
     <message>
         <source>Rejected: %1.</source>
-        <translation>رُفض: %1.</translation>
+        <translation>رُفض: ⁨%1⁩.</translation>
     </message>
 </context>
 <context>
@@ -1412,11 +1446,11 @@
     </message>
     <message>
         <source>The tallies could not be read: %1</source>
-        <translation>تعذّرت قراءة الإحصاءات: %1</translation>
+        <translation>تعذّرت قراءة الإحصاءات: ⁨%1⁩</translation>
     </message>
     <message>
         <source>(%1 more awaiting review)</source>
-        <translation>(و%1 غيرهم بانتظار المراجعة)</translation>
+        <translation>(و⁨%1⁩ غيرهم بانتظار المراجعة)</translation>
     </message>
     <message>
         <source>Export table as CSV</source>
@@ -1436,11 +1470,11 @@
     </message>
     <message>
         <source>The image could not be written to %1.</source>
-        <translation>تعذّرت كتابة الصورة في %1.</translation>
+        <translation>تعذّرت كتابة الصورة في ⁨%1⁩.</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation>تعذّرت كتابة الملف: %1</translation>
+        <translation>تعذّرت كتابة الملف: ⁨%1⁩</translation>
     </message>
     <message>
         <source>Export</source>
@@ -1592,40 +1626,6 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
-    </message>
-</context>
-<context>
-    <name>LockScreen</name>
-    <message>
-        <source>Tawthiq is locked</source>
-        <translation>توثيق مقفل</translation>
-    </message>
-    <message>
-        <source>The window locked itself after a time without use, so that nobody else can read the records. Enter the password of %1 to go on.</source>
-        <translation>أُقفلت النافذة تلقائياً بعد مدة دون استخدام، كي لا يقرأ السجلاتِ أحدٌ غيرك. أدخل كلمة مرور %1 للمتابعة.</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>كلمة المرور</translation>
-    </message>
-    <message>
-        <source>That is not the password; try again.</source>
-        <translation>هذه ليست كلمة المرور؛ حاول مجدداً.</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>فتح القفل</translation>
-    </message>
-</context>
-<context>
-    <name>AppStart</name>
-    <message>
-        <source>%1 is already open in another Tawthiq window%2. It is opened here read-only: you can read, but not save.</source>
-        <translation>%1 مفتوحة في نافذة أخرى من توثيق%2. فُتحت هنا للقراءة فقط: يمكنك القراءة دون الحفظ.</translation>
-    </message>
-    <message>
-        <source> (process %1)</source>
-        <translation> (العملية %1)</translation>
     </message>
 </context>
 </TS>
