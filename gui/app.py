@@ -45,7 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if opener is None:  # an existing database (also one chosen in the first run): log in
         from core.accounts import needs_login
 
-        if needs_login(db_path):
+        try:
+            login_needed = needs_login(db_path)
+        except StorageError as exc:
+            QMessageBox.critical(None, "Tawthiq", str(exc))
+            return 1
+        if login_needed:
             from gui.login_dialog import LoginDialog
 
             apply_language(language, app)

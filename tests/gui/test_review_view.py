@@ -150,3 +150,36 @@ def test_the_models_pass_the_model_tester(qtmodeltester, as_reviewer):
     qtmodeltester.check(view.victims_model)
     history = HistoryView(ctx, first)
     qtmodeltester.check(history.model)
+
+
+def test_the_application_asks_for_a_login_when_the_database_has_accounts(qtbot, team_db, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from gui import app, main_window
+
+    path, _ = team_db
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(type(dialog).__name__)
+        dialog.user_name.setText("omar")
+        dialog.password.setText("reviewer-pass")
+        dialog.try_log_in()
+        return QDialog.DialogCode.Accepted if dialog.logged_in else QDialog.DialogCode.Rejected
+
+    windows = []
+
+    class Window(main_window.MainWindow):
+        def __init__(self, ctx, settings=None):
+            super().__init__(ctx, settings)
+            windows.append((self, ctx.user))
+
+    monkeypatch.setattr(LoginDialog, "exec", fake_exec)
+    monkeypatch.setattr(main_window, "MainWindow", Window)
+    monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
+    assert app.main(["--db", str(path), "--lang", "en"]) == 0
+    assert shown == ["LoginDialog"]
+    window, user = windows[0]
+    assert user == "omar"
+    assert "omar" in window.findChild(QLabel, "status_user").text()
+    window.close()
