@@ -221,3 +221,20 @@ def test_a_returned_record_that_repeats_a_victim_says_so():
     returned = {incident_of[uuid] for uuid in repeated}
     texts = {c["incident_uuid"]: c["text"] for c in demo.comments if c["status_change"] == "returned"}
     assert returned and all(texts[uuid] in _Builder.REASONS["returned_repeated"] for uuid in returned)
+
+
+def test_the_data_does_not_depend_on_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    script = ("import hashlib, json; from seeds.demo import generate; d = generate(); print(hashlib.sha256(json.dumps("
+              "[(i.model_dump(mode='json'), [v.model_dump(mode='json') for v in vs]) for i, vs in d.records]"
+              " + d.comments + d.decisions, sort_keys=True).encode()).hexdigest())")
+    digests = {
+        subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
