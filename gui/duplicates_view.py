@@ -167,6 +167,9 @@ class DuplicatesView(QWidget):
         self.undo_button.setEnabled((pair is not None and pair.decision is not None) or self.last_decision is not None)
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.victims and changes.duplicates and dedupe.last_scanned(self.ctx.reader) is not None:
+            # Records saved since the last scan: their pairs join the list.
+            self.ctx.submit(dedupe.scan_and_add, sorted(changes.victims), on_error=self._error)
         if changes.duplicates:
             self.reload()
 

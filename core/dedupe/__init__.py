@@ -28,6 +28,7 @@ from core.dedupe.scan import (
     last_scanned,
     pair_score,
     scan,
+    scan_and_add,
     scan_and_store,
 )
 from core.dedupe.score import THRESHOLD, Match, score_pair
@@ -36,5 +37,5 @@ __all__ = [
     "DECISIONS", "THRESHOLD", "CandidatePair", "Decided", "DecisionError", "IncidentPair", "LikelyMatch",
     "Match", "Profile", "ScanResult", "ScoredPair", "active_decision", "candidate_pairs", "decide",
     "decided_pairs", "from_fields", "last_scanned", "likely_duplicate_incidents", "likely_duplicates",
-    "pair_score", "retract", "scan", "scan_and_store", "score_pair",
+    "pair_score", "retract", "scan", "scan_and_add", "scan_and_store", "score_pair",
 ]

@@ -26,6 +26,7 @@ from core.models import utc_now
 from core.storage import get_meta, set_meta
 
 CHECK_EVERY = 2000
+COMPUTE_UP_TO = 20_000  # victims a never-scanned database may have to be scanned unasked
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,19 @@ def scan_and_store(db: Database, min_score: float | None = None, job: JobState |
     return ScanResult(len(rows))
 
 
+def scan_and_add(db: Database, victim_uuids: Iterable[str], job: JobState | None = None) -> ScanResult:
+    """Scan around these records (just saved or imported) and add the pairs found to the
+    stored ones, so that the review screen lists them before the next full scan."""
+    now = utc_now()
+    rows = [{"victim_uuid_a": p.victim_uuid_a, "victim_uuid_b": p.victim_uuid_b, "score": p.score,
+             "reasons": "; ".join(p.reasons), "scanned_at": now}
+            for p in scan(db, job=job, victim_uuids=victim_uuids)]
+    if rows:
+        with db.atomic():
+            db["duplicate_candidates"].insert_all(rows, batch_size=2000, replace=True)
+    return ScanResult(len(rows), Changes(duplicates=bool(rows)))
+
+
 @dataclass
 class CandidatePair:
     a: dict[str, Any]
@@ -237,13 +251,19 @@ def last_scanned(db: Database) -> str | None:
 
 
 def candidate_pairs(
-    db: Database, min_score: float | None = None, include_decided: bool = False, limit: int = 500
+    db: Database, min_score: float | None = None, include_decided: bool = False, limit: int = 500,
+    compute_up_to: int = COMPUTE_UP_TO,
 ) -> list[CandidatePair]:
-    """The pairs for review, best first: those of the last stored scan (computed now if
-    there was none), with the decisions taken since applied. With `include_decided`,
-    the pairs decided (in force) come too, with their decision, so they can be undone."""
+    """The pairs for review, best first: those of the last stored scan (and those added
+    since), with the decisions taken since applied. A database never scanned is scanned
+    now when it holds at most `compute_up_to` victims (a larger one waits for a scan the
+    user starts). With `include_decided`, the pairs decided (in force) come too, with their
+    decision, so they can be undone."""
     threshold = THRESHOLD if min_score is None else min_score
-    if last_scanned(db) is None:
+    never = last_scanned(db) is None
+    if never and db.execute("SELECT COUNT(*) FROM victim_keys").fetchone()[0] > compute_up_to:
+        never = False  # lists what imports and saves added, if anything
+    if never:
         found = [(p.victim_uuid_a, p.victim_uuid_b, p.score, list(p.reasons)) for p in scan(db, threshold)]
     else:
         found = [(r[0], r[1], r[2], [x for x in (r[3] or "").split("; ") if x]) for r in db.execute(

@@ -126,3 +126,23 @@ def test_matches_model_passes_the_model_tester(qtmodeltester) -> None:
                         "governorate": "SY03", "locality": "Douma", "name": "Mohammad", "names": {},
                         "score": 0.9, "reasons": ["Same date."]}])
     qtmodeltester.check(model)
+
+
+def test_after_a_scan_saved_records_and_undone_decisions_join_the_list(qtbot, ctx, view) -> None:
+    view.scan()
+    qtbot.waitUntil(lambda: dedupe.last_scanned(ctx.reader) is not None and view.scan_button.isEnabled(),
+                    timeout=10000)
+    third = incident(locality="Douma", governorate="SY03", date="2016-01-05")
+    ctx.submit(save_incident, third, [victim(third, given_name="مُحمد", father_name="احمد", family_name="حلبي")],
+               "team3")
+    qtbot.waitUntil(lambda: view.pairs.rowCount() >= 2, timeout=10000)
+    count = view.pairs.rowCount()
+    qtbot.mouseClick(view.same_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.pairs.rowCount() == count - 1 and view.last_decision is not None, timeout=5000)
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.pairs.rowCount() == count, timeout=5000)
+
+
+def test_a_large_database_never_scanned_waits_for_a_scan(ctx) -> None:
+    assert dedupe.candidate_pairs(ctx.reader, compute_up_to=1) == []
+    assert len(dedupe.candidate_pairs(ctx.reader)) == 1
