@@ -80,15 +80,6 @@ def isolate(text: object) -> str:
     return i18n.isolate(text)
 
 
-def needs_restart() -> list[QWidget]:
-    """The open windows that cannot follow a language change until they are reopened.
-
-    A window follows by having a `retranslate()` method (see :func:`retranslate_on_change`).
-    """
-    return [w for w in QApplication.topLevelWidgets()
-            if w.isVisible() and not callable(getattr(w, "retranslate", None))]
-
-
 class _LanguageChangeFilter(QObject):
     def __init__(self, widget: QWidget, retranslate: Callable[[], None]) -> None:
         super().__init__(widget)

@@ -199,3 +199,18 @@ def test_the_translation_holds_every_string_of_the_windows(tmp_path):
                    check=True, capture_output=True)
     missing = sorted(_messages(fresh) - _messages(TS))
     assert missing == [], f"strings not yet in the Arabic translation ({HOW_TO_FIX}): {missing}"
+
+
+def test_a_widget_can_follow_a_language_change(qtbot, qapp):
+    from gui.i18n import retranslate_on_change
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls = []
+    retranslate_on_change(widget, lambda: calls.append(i18n.language()))
+    try:
+        apply_language("ar", qapp)
+        qtbot.waitUntil(lambda: calls == ["ar"])
+    finally:
+        apply_language("en", qapp)
+    qtbot.waitUntil(lambda: calls == ["ar", "en"])
