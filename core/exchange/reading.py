@@ -12,8 +12,11 @@ from typing import IO, Any
 
 from core.i18n import tr
 
-# What a damaged ZIP raises while it is read.
-DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, OSError)
+# What a damaged ZIP raises while it is read. A damaged header can also claim a newer ZIP
+# version or an unknown compression (NotImplementedError) or an encrypted member
+# (RuntimeError: "password required").
+DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, OSError, NotImplementedError,
+          RuntimeError)
 
 
 class PackageUnreadable(Exception):
