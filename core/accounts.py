@@ -212,7 +212,7 @@ def create_user(db: Database, actor: str, user_name: str, password: str, role: s
     _check_password(password)
     password_hash = _hasher.hash(password)
     with db.atomic():
-        db["users"].insert({"user_name": name, "role": role, "password_hash": password_hash,
+        db.table("users").insert({"user_name": name, "role": role, "password_hash": password_hash,
                             "created_at": utc_now(), "active": 1})
         _audit(db, actor, "account_create", name, None, account_state(role, True, password_hash))
         _run_hooks("password_set", db, name, password)

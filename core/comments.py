@@ -27,7 +27,7 @@ def write(
     """Add one comment, with its history entry. Call inside the write's transaction."""
     comment = Comment(new_uuid(), incident_uuid, author, now or utc_now(), status_change, text.strip())
     row = comment.__dict__.copy()
-    db["comments"].insert(row)
+    db.table("comments").insert(row)
     audit.append(db, user=author, action="create", record_type="comment", record_uuid=comment.comment_uuid,
                  before=None, after=row, at=comment.written_at)
     return comment

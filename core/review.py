@@ -263,7 +263,12 @@ def review_queue(
             ORDER BY i.updated_at, i.incident_uuid{page}""",
         params,
     ).fetchall()
-    return [QueueItem(*r[:14], reapproval=bool(r[14])) for r in rows]
+    return [
+        QueueItem(incident_uuid=r[0], date=r[1], governorate=r[2], locality=r[3] or "", incident_type=r[4],
+                  perpetrator=r[5], documenter=r[6], sources=r[7] or "", source_count=r[8] or 0, victims=r[9],
+                  killed=r[10], reported_killed=r[11], updated_at=r[12], version=r[13], reapproval=bool(r[14]))
+        for r in rows
+    ]
 
 
 def queue_count(db: Database, *, documenter: str | None = None, date_from: date | str | None = None,
