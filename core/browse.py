@@ -116,9 +116,14 @@ VICTIM_SORTS: dict[str, tuple[str, ...]] = {
     "governorate": ("i.governorate",),
     "perpetrator": ("i.perpetrator",),
     "review_status": ("i.review_status",),
+    "entered": ("v.rowid",),  # the order records were written in
 }
+# Sorts that need the incident of each victim: the others read the victims table alone.
+_INCIDENT_VICTIM_SORTS = {"date", "governorate", "perpetrator", "review_status"}
 DEFAULT_INCIDENT_SORT = Sort("date", descending=True)
-DEFAULT_VICTIM_SORT = Sort("date", descending=True)
+# The newest entries first: at 500,000 victims this order is read straight from the table,
+# where ordering by date means joining and sorting every victim (about a second).
+DEFAULT_VICTIM_SORT = Sort("entered", descending=True)
 
 
 def name_match_query(text: str) -> str:
@@ -181,12 +186,18 @@ def _incidents_sql(f: BrowseFilter, select: str, sort: Sort | None) -> tuple[str
 
 def _victims_sql(f: BrowseFilter, select: str, sort: Sort | None) -> tuple[str, list]:
     clauses, params = _incident_where(f)
+    needs_incident = (len(clauses) > 1 or "i." in select
+                      or (sort is not None and sort.column in _INCIDENT_VICTIM_SORTS))
+    if not needs_incident:
+        # Deleting an incident deletes its victims with it, so the victims table alone
+        # says which victims are live.
+        clauses = []
     clauses.append("v.deleted = 0")
     name_clauses, name_params = _name_clause(f, "v.rowid")
     clauses += name_clauses
     params += name_params
-    sql = (f"SELECT {select} FROM victims v JOIN incidents i ON i.incident_uuid = v.incident_uuid"
-           f" WHERE {' AND '.join(clauses)}")
+    source = "victims v JOIN incidents i ON i.incident_uuid = v.incident_uuid" if needs_incident else "victims v"
+    sql = f"SELECT {select} FROM {source} WHERE {' AND '.join(clauses)}"
     if sort is not None:
         sql += f" ORDER BY {_order(VICTIM_SORTS, sort, 'v.rowid')}"
     return sql, params

@@ -139,7 +139,7 @@ class RecordTableModel(QAbstractTableModel):
         previous rows until they arrive."""
         on_done, on_error = self._latest.start(self._keys_arrived, self._failed)
         self._set_loading(True)
-        self._ctx.background.read(self._read_keys, self._filter, self._sort, on_done=on_done, on_error=on_error)
+        self._ctx.reader_of("records_browser").read(self._read_keys, self._filter, self._sort, on_done=on_done, on_error=on_error)
 
     def _set_loading(self, value: bool) -> None:
         if value != self._loading:
@@ -228,7 +228,9 @@ class RecordTableModel(QAbstractTableModel):
             self.reload()
 
     def sort_column(self) -> int:
-        return next(i for i, c in enumerate(self.columns) if c.name == self._sort.column)
+        """The column the rows are sorted by; -1 when it is an order no column shows (the
+        victims' default: the newest entries first)."""
+        return next((i for i, c in enumerate(self.columns) if c.name == self._sort.column), -1)
 
     def refresh_labels(self) -> None:
         """The language changed: headers and labels are read again."""

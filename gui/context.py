@@ -95,6 +95,7 @@ class AppContext(QObject):
         self._tokens = itertools.count(1)
         self._pending: dict[int, tuple[Callable | None, Callable | None, Callable | None]] = {}
         self._background: BackgroundReader | None = None
+        self._readers: dict[str, BackgroundReader] = {}
 
     def submit(
         self,
@@ -161,10 +162,19 @@ class AppContext(QObject):
             self._background = BackgroundReader(self._opener, self)
         return self._background
 
+    def reader_of(self, name: str) -> BackgroundReader:
+        """A reader thread of `name`'s own, so that its reads never queue behind other
+        views' long ones (the tallies must follow a save within 300 ms)."""
+        if name not in self._readers:
+            self._readers[name] = BackgroundReader(self._opener, self)
+        return self._readers[name]
+
     def close(self) -> None:
         self.wait_idle()
         if self._background is not None:
             self._background.close()
+        for reader in self._readers.values():
+            reader.close()
         self._close_writer.emit()
         self._thread.quit()
         self._thread.wait()

@@ -256,12 +256,12 @@ class TalliesView(QWidget):
     def refresh(self) -> None:
         """Read the tallies again (on the background reader)."""
         on_done, on_error = self._latest.start(self._show, self._failed)
-        self._ctx.background.read(report.panel_tallies, **self.filters(),
+        self._ctx.reader_of("tallies").read(report.panel_tallies, **self.filters(),
                                   on_done=on_done, on_error=on_error)
 
     def read_months(self) -> None:
         on_done, on_error = self._latest_months.start(self._months_arrived, self._failed)
-        self._ctx.background.read(report.months_with_deaths, on_done=on_done, on_error=on_error)
+        self._ctx.reader_of("tallies").read(report.months_with_deaths, on_done=on_done, on_error=on_error)
 
     def _months_arrived(self, months: list[tuple[str, int]]) -> None:
         self._months = months

@@ -92,3 +92,12 @@ def test_browser_queries_use_indexes(db):
     plan = " ".join(str(r) for r in db.execute(
         "EXPLAIN QUERY PLAN SELECT rowid FROM incidents WHERE deleted = 0 ORDER BY date").fetchall())
     assert "incidents_live_date" in plan and "TEMP B-TREE" not in plan
+
+
+def test_victims_list_newest_entries_first(db, records):
+    newest = records["c"][1]
+    rows = browse.victim_rows(db, browse.victim_keys(db))
+    assert [r.victim_uuid for r in rows[:3]] == [v.victim_uuid for v in reversed(newest)]
+    # With a filter on the incident the same order holds.
+    rows = browse.victim_page(db, BrowseFilter(governorate="SY02"))
+    assert rows[0].victim_uuid == newest[-1].victim_uuid
