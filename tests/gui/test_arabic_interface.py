@@ -214,3 +214,24 @@ def test_a_widget_can_follow_a_language_change(qtbot, qapp):
     finally:
         apply_language("en", qapp)
     qtbot.waitUntil(lambda: calls == ["ar", "en"])
+
+
+def test_the_dialogs_are_right_to_left_and_wholly_arabic(qtbot, ctx, arabic):
+    from gui.exchange_dialogs import ExportDialog, ImportDialog
+    from gui.form.unidentified_dialog import UnidentifiedDialog
+    from gui.history_view import HistoryDialog
+    from gui.lock import LockScreen
+    from gui.login_dialog import LoginDialog
+
+    uuid = ctx.reader.execute("SELECT incident_uuid FROM incidents ORDER BY date LIMIT 1").fetchone()[0]
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialogs = [ExportDialog(ctx), ImportDialog(ctx), UnidentifiedDialog(), HistoryDialog(ctx, uuid),
+               LoginDialog(ctx.db_path), LockScreen("amal", host)]
+    left = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog) if dialog.parent() is None else None
+        dialog.show()
+        assert dialog.isRightToLeft(), type(dialog).__name__
+        left += untranslated(dialog, proper_names(ctx))
+    assert left == []
