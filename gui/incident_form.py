@@ -91,19 +91,19 @@ class IncidentForm(QWidget):
     def _build(self) -> None:
         stack = self.document.undo_stack
         self.save_action = self._action("save_incident", self.tr("&Save incident"), self.save, QKeySequence.StandardKey.Save)
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setObjectName("undo")
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setObjectName("redo")
+        self.undo_action = self._action("undo", self.tr("&Undo"), stack.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("redo", self.tr("&Redo"), stack.redo)
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         for extra in ("Ctrl+Y", "Ctrl+Shift+Z"):
             if QKeySequence(extra) not in redo_keys:
                 redo_keys.append(QKeySequence(extra))
         self.redo_action.setShortcuts(redo_keys)
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self.undo_action.setToolTip)
+        stack.redoTextChanged.connect(self.redo_action.setToolTip)
         self.add_victim_action = self._action("add_victim", self.tr("Add &victim"), self.add_victim, "Ctrl+Shift+N")
         self.add_unidentified_action = self._action("add_unidentified", self.tr("Add &unidentified victims…"),
                                                     self.add_unidentified, "Ctrl+Shift+U")

@@ -1,16 +1,14 @@
 """The place beside the victims grid where likely duplicates of the victim being typed are
-shown, by `gui.match_panel.MatchPanel(ctx)` when that module is installed."""
+shown, by `gui.match_panel.MatchPanel(ctx)` when that module is installed (the panel
+waits for a pause in typing and looks up off the GUI thread)."""
 from __future__ import annotations
 
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from gui.context import AppContext
-
-DEBOUNCE_MS = 250
 
 
 def _match_panel(ctx: AppContext) -> QWidget | None:
@@ -24,7 +22,7 @@ def _match_panel(ctx: AppContext) -> QWidget | None:
 
 
 class MatchSlot(QFrame):
-    """Holds the match panel (or nothing) and feeds it the current victim, debounced."""
+    """Holds the match panel (or nothing) and passes it the current victim."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,19 +34,7 @@ class MatchSlot(QFrame):
             layout.addWidget(self.panel)
         else:
             self.hide()
-        self._pending: tuple[dict[str, Any], dict[str, Any] | None] | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._send)
 
     def victim_changed(self, victim: dict[str, Any], incident: dict[str, Any] | None) -> None:
-        if self.panel is None:
-            return
-        self._pending = (dict(victim), dict(incident) if incident is not None else None)
-        self._timer.start()
-
-    def _send(self) -> None:
-        if self.panel is not None and self._pending is not None:
-            victim, incident = self._pending
-            self.panel.show_matches_for(victim, incident)  # type: ignore[attr-defined]
+        if self.panel is not None:
+            self.panel.show_matches_for(dict(victim), dict(incident) if incident is not None else None)  # type: ignore[attr-defined]

@@ -262,3 +262,29 @@ def test_an_incident_chosen_in_the_browser_opens_edits_and_saves_as_a_new_versio
     assert (stored.version, stored.locality, stored_victims[0].version) == (2, "الميادين", 1)
     form.findChild(QAction, "close_form").trigger()
     assert page.showing() == "browser"
+
+
+def test_the_victim_being_typed_is_looked_up_for_likely_duplicates(qtbot, ctx, form, keyboard):
+    from core.models import Incident, Victim
+    from core.storage.records import save_incident
+
+    panel = form.match_slot.panel
+    if panel is None:
+        import pytest
+
+        pytest.skip("the likely-duplicates panel is not installed")
+    stored = Incident(date="2016-01-05", governorate="SY09", incident_type="airstrike", perpetrator="russia")
+    with qtbot.waitSignal(ctx.changed):
+        ctx.submit(save_incident, stored, [Victim(incident_uuid=stored.incident_uuid, given_name="أحمد",
+                                                  father_name="محمود", family_name="الحسن", sex="male", age=34)], "amal")
+    form.document.set_field("date", "2016-01-05")
+    form.document.set_field("governorate", "SY09")
+    form.victims_view.setFocus()
+    form.victims_view.go_to_row(0, 0)
+    with qtbot.waitSignal(panel.matches_shown, timeout=5000, check_params_cb=lambda n: n >= 1):
+        keyboard.type("احمد")  # typed without the hamza
+        keyboard.tab()
+        keyboard.type("محمود")
+        keyboard.tab(2)
+        keyboard.type("الحسن")
+        keyboard.tab()
