@@ -38,7 +38,7 @@ def wait_until(app, condition, timeout: float = 60.0) -> float:
     return time.perf_counter() - started
 
 
-def measure(path: Path) -> list[tuple[str, str]]:
+def measure(path: Path) -> tuple[list[tuple[str, str]], object]:
     from PySide6.QtWidgets import QApplication
 
     from core.storage.counts import record_counts
@@ -115,8 +115,7 @@ def measure(path: Path) -> list[tuple[str, str]]:
     rows.append(("save pressed: GUI thread busy (ms)", f"{gui_block * 1000:.1f}"))
     rows.append(("save of 300 victims until the form shows version 1 (s)", f"{saved[0] - t:.3f}"))
     window.close()
-    ctx.close()
-    return rows
+    return rows, ctx
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,11 +128,14 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, str]] = []
     if not path.exists():
         rows.append(("build the database (s)", f"{build(path, args.victims):.1f}"))
-    rows += measure(path)
+    measured, ctx = measure(path)
+    rows += measured
     width = max(len(name) for name, _ in rows)
     print(f"{'measure'.ljust(width)}  value")
     for name, value in rows:
         print(f"{name.ljust(width)}  {value}")
+    sys.stdout.flush()
+    ctx.close()  # type: ignore[attr-defined]  # waits for the other pages' background reads
     if not args.keep and args.db is None:
         path.unlink(missing_ok=True)
     return 0
