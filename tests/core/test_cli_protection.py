@@ -108,3 +108,19 @@ def test_a_second_writer_is_refused_and_a_reader_goes_read_only(db_path, amal, c
         captured = capsys.readouterr()
         assert "read-only" in captured.err and '"killed": 1' in captured.out
     assert main(["--db", str(db_path), "backup"]) == 0
+
+
+def test_import_into_a_new_file_creates_it_encrypted(tmp_path, amal, capsys):
+    from core.exchange import export_package
+    from tests.core.exchange.helpers import populated
+
+    source, _ = populated(tmp_path / "source.db")
+    package = export_package(source, tmp_path / "p.zip", status="all", user="alice").path
+    source.close()
+    target = tmp_path / "field.db"
+    assert main(["--db", str(target), "import", str(package)]) == 0
+    assert is_encrypted(target)
+    db = open_database(target, user="amal", password="correct horse")
+    assert db.execute("SELECT count(*) FROM victims").fetchone()[0] == 3
+    db.close()
+    assert "محمد".encode() not in target.read_bytes()
