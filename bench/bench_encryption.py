@@ -28,7 +28,7 @@ from core.storage import open_database
 from core.storage.records import save_incident
 from core.tallies import tally
 
-SAVES = 200
+SAVES = 100
 
 
 def open_timed(path: Path, password: str | None) -> tuple[Database, float]:
@@ -83,6 +83,16 @@ def measure(path: Path, password: str | None) -> dict[str, object]:
     return result
 
 
+def combine(runs: list[dict[str, object]]) -> dict[str, object]:
+    """The median of each figure over the rounds."""
+    out: dict[str, object] = {k: statistics.median(r[k] for r in runs) for k in runs[0] if k != "tallies"}  # type: ignore[misc]
+    out["tallies"] = [
+        (rows[0][0], statistics.median(r[1] for r in rows), statistics.median(r[2] for r in rows))
+        for rows in zip(*(r["tallies"] for r in runs), strict=True)  # type: ignore[call-overload]
+    ]
+    return out
+
+
 def overhead(plain: float, encrypted: float) -> str:
     return f"{(encrypted / plain - 1) * 100:+.0f} %" if plain > 0 else "-"
 
@@ -93,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain-db", type=Path)
     parser.add_argument("--encrypted-db", type=Path)
     parser.add_argument("--password", default="bench-pass", help="of the account 'bench' of the encrypted one")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds, alternating the databases (median kept)")
     args = parser.parse_args(argv)
     folder = tempfile.TemporaryDirectory()
     plain, encrypted = args.plain_db, args.encrypted_db
@@ -103,8 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     if encrypted is None:
         encrypted = Path(folder.name) / "encrypted.db"
         load["encrypted"] = generate(encrypted, args.victims, progress=True, password=args.password).seconds
-    p = measure(plain, None)
-    e = measure(encrypted, args.password)
+    # Alternate the two databases over several rounds and keep the median of each figure,
+    # so that a busy moment of the machine does not land on one side only.
+    runs_p, runs_e = [], []
+    for round_ in range(args.rounds):
+        pair = [(plain, None, runs_p), (encrypted, args.password, runs_e)]
+        for path, password, runs in pair if round_ % 2 == 0 else reversed(pair):
+            runs.append(measure(path, password))
+    p, e = combine(runs_p), combine(runs_e)
     print(f"{'measure':<50} {'plain':>9} {'encrypted':>10} {'overhead':>9}")
     print("-" * 81)
     if load:
