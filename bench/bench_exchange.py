@@ -2,13 +2,15 @@
 
     python bench/bench_exchange.py [--sizes 100000 500000] [--workdir DIR]
 
-For each size (number of victims, about five per incident) a valid package is generated
-(`filler_package`, fast and without the application), then each step runs in a fresh
-process so that its peak memory (max RSS) is its own:
+For each size (number of victims) a national-scale database is made with
+`bench/generate.py` (`--source filler` instead writes a valid package directly, faster and
+without the application), then each step runs in a fresh process so that its peak memory
+(max RSS) is its own:
 
-- import: `import_package` into an empty database (the duplicate scan after the import is
-  measured separately, as it is the duplicates engine's work, not the exchange's);
-- export: `export_package(status="all")` of that database to a ZIP file.
+- export: `export_package(status="all")` of the generated database to a ZIP file;
+- import: `import_package` of that package into an empty database (the duplicate scan
+  after the import is left out: it is the duplicates engine's work, measured by
+  `bench/bench_dedupe.py`; `--scan` times it here too).
 
 Prints a table to compare with the targets: export < 15 s, import < 60 s at 500,000
 victims, memory flat with size.
@@ -146,6 +148,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 500_000])
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--scan", action="store_true", help="also time the duplicate scan after the import")
+    parser.add_argument("--source", choices=("generate", "filler"), default="generate")
     parser.add_argument("--step", choices=("import", "export", "scan"))
     parser.add_argument("--db", type=Path)
     parser.add_argument("--package", type=Path)
@@ -157,18 +160,24 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     for size in args.sizes:
-        package = work / f"filler-{size}.zip"
-        t = time.perf_counter()
-        filler_package(package, size)
-        made = time.perf_counter() - t
         db_path = work / f"import-{size}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
-        imp = _child("import", db_path, package)
-        exp = _child("export", db_path, work / f"export-{size}.zip")
-        rows.append((size, made, imp, exp))
+        if args.source == "filler":
+            package = work / f"filler-{size}.zip"
+            filler_package(package, size)
+            imp = _child("import", db_path, package)
+            exp = _child("export", db_path, work / f"export-{size}.zip")
+        else:
+            source = work / f"generated-{size}.db"
+            if not source.exists():
+                subprocess.run([sys.executable, "-m", "bench.generate", "--victims", str(size), "--out", str(source)],
+                               check=True, cwd=ROOT, capture_output=True)
+            exp = _child("export", source, work / f"export-{size}.zip")
+            imp = _child("import", db_path, work / f"export-{size}.zip")
+        rows.append((size, 0.0, imp, exp))
         if args.scan:
-            scan = _child("scan", db_path, package)
+            scan = _child("scan", db_path, work / f"export-{size}.zip")
             print(f"  duplicate scan over {size:,} victims: {scan['seconds']:.1f} s, peak {scan['peak_mb']:.0f} MB"
                   f" ({scan['detail']})")
     print(f"{'victims':>9}  {'import s':>8}  {'(cpu s)':>7}  {'import peak MB':>14}  {'export s':>8}  {'(cpu s)':>7}"
