@@ -18,7 +18,7 @@ appends to the history, and returns :class:`Changes`.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -303,3 +303,16 @@ def likely_duplicates_of(db: Database, incident_uuid: str, limit: int = 3) -> di
         if found:
             flags[victim["victim_uuid"]] = found
     return flags
+
+
+def duplicate_counts(db: Database, incident_uuids: Iterable[str],
+                     stop: Callable[[], bool] | None = None) -> dict[str, int]:
+    """How many victims of each incident have likely duplicates (the queue's column).
+    Slow (a duplicate lookup per victim): run it off the GUI thread. `stop()` returning
+    true ends it early with the counts found so far."""
+    counts: dict[str, int] = {}
+    for uuid in incident_uuids:
+        if stop is not None and stop():
+            break
+        counts[uuid] = len(likely_duplicates_of(db, uuid))
+    return counts

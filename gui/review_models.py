@@ -35,16 +35,20 @@ def _header(key: str) -> str:
 
 
 class ReviewQueueModel(QAbstractTableModel):
-    """The submitted incidents, fetched a page at a time."""
+    """The submitted incidents, fetched a page at a time.
+
+    The duplicate column never looks anything up while rows are built or drawn: each page
+    fetched is handed to `request_flags` (which reads the counts off the GUI thread) and
+    the column fills in when `set_flags` brings them back."""
 
     COLUMNS = ("date", "governorate", "locality", "incident_type", "perpetrator", "victims", "duplicates",
                "created_by", "sources")
 
     def __init__(self, fetch: Callable[[int, int], Sequence[review.QueueItem]],
-                 duplicates: Callable[[str], int] | None = None, parent: Any = None):
+                 request_flags: Callable[[list[str], bool], None] | None = None, parent: Any = None):
         super().__init__(parent)
         self._fetch = fetch
-        self._duplicates = duplicates
+        self._request_flags = request_flags
         self._flags: dict[str, int] = {}
         self.items: list[review.QueueItem] = []
         self._more = True
@@ -55,6 +59,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self._more = len(self.items) == PAGE
         self._flags = {}
         self.endResetModel()
+        self._ask_flags(self.items, fresh=True)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
@@ -68,6 +73,21 @@ class ReviewQueueModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(self.items), len(self.items) + len(more) - 1)
             self.items.extend(more)
             self.endInsertRows()
+            self._ask_flags(more, fresh=False)
+
+    def _ask_flags(self, items: Sequence[review.QueueItem], fresh: bool) -> None:
+        """`fresh`: the queue was read anew, so counts asked for before are not wanted."""
+        if self._request_flags is not None:
+            self._request_flags([i.incident_uuid for i in items], fresh)
+
+    def set_flags(self, counts: dict[str, int]) -> None:
+        """Duplicate counts arrived (incident uuid -> victims with likely duplicates)."""
+        self._flags.update(counts)
+        column = self.COLUMNS.index("duplicates")
+        rows = [r for r, i in enumerate(self.items) if i.incident_uuid in counts]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), column), self.index(max(rows), column),
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -81,12 +101,9 @@ class ReviewQueueModel(QAbstractTableModel):
             return _header(self.COLUMNS[section])
         return None
 
-    def duplicate_count(self, uuid: str) -> int:
-        if self._duplicates is None:
-            return 0
-        if uuid not in self._flags:
-            self._flags[uuid] = self._duplicates(uuid)
-        return self._flags[uuid]
+    def duplicate_count(self, uuid: str) -> int | None:
+        """The count brought by `set_flags`; None while it has not arrived."""
+        return self._flags.get(uuid)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.items)):
@@ -139,6 +156,14 @@ class VictimsModel(QAbstractTableModel):
         self.beginResetModel()
         self.victims, self.duplicate_flags = list(victims), dict(flags)
         self.endResetModel()
+
+    def set_flags(self, flags: dict[str, list[Any]]) -> None:
+        """The duplicate flags, read off the GUI thread after the victims were shown."""
+        self.duplicate_flags = dict(flags)
+        if self.victims:
+            column = self.COLUMNS.index("duplicates")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.victims) - 1, column),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.victims)

@@ -31,9 +31,11 @@ from core.changes import Changes
 from core.models import parse_date
 from core.storage.records import load_incident
 from gui.context import AppContext
+from gui.background import Latest
 from gui.i18n import isolate
 from gui.review_models import ReviewQueueModel, VictimsModel
 
+FLAG_CHUNK = 10
 STEP_SHORTCUTS = {"approve": "Ctrl+Shift+A", "return": "Ctrl+Shift+R", "reject": "Ctrl+Shift+J"}
 
 
@@ -47,7 +49,9 @@ class ReviewView(QWidget):
         self.setObjectName("review_view")
         self.ctx = ctx
         self.last_error = ""
-        self.model = ReviewQueueModel(self._fetch, self._duplicates, self)
+        self._flag_requests = Latest()
+        self._victim_flags = Latest()
+        self.model = ReviewQueueModel(self._fetch, self._request_flags, self)
         self.victims_model = VictimsModel(self)
         self._build()
         ctx.changed.connect(self._on_changed)
@@ -197,8 +201,22 @@ class ReviewView(QWidget):
     def _fetch(self, limit: int, offset: int) -> list[review.QueueItem]:
         return review.review_queue(self.ctx.reader, limit=limit, offset=offset, **self._filters())
 
-    def _duplicates(self, uuid: str) -> int:
-        return len(review.likely_duplicates_of(self.ctx.reader, uuid))
+    def _request_flags(self, uuids: list[str], fresh: bool) -> None:
+        """Count the likely duplicates of a page of the queue on a reader thread of its own,
+        a few incidents at a time so the column fills in as they come; counts asked for
+        before the queue was read again are dropped (and stop being computed)."""
+        reader = self.ctx.reader_of("review-duplicates")
+        latest = self._flag_requests
+        if fresh:
+            latest.start()
+        generation = latest.generation
+
+        def stale() -> bool:
+            return latest.generation != generation
+
+        for start in range(0, len(uuids), FLAG_CHUNK):
+            reader.read(review.duplicate_counts, uuids[start:start + FLAG_CHUNK], stale,
+                        on_done=lambda counts: None if stale() else self.model.set_flags(counts))
 
     def reload(self) -> None:
         """Read the queue again, keeping the selection where the incidents still wait."""
@@ -281,7 +299,9 @@ class ReviewView(QWidget):
         sources = incident.sources or self.tr("(no sources given)")
         self.summary.setText(self.tr("Sources (%1): %2").replace("%1", str(incident.source_count))
                              .replace("%2", isolate(sources)) + ("\n" + incident.summary if incident.summary else ""))
-        self.victims_model.set_victims(victims, review.likely_duplicates_of(reader, uuid))
+        self.victims_model.set_victims(victims, {})
+        (deliver,) = self._victim_flags.start(self.victims_model.set_flags)
+        self.ctx.reader_of("review-victim-duplicates").read(review.likely_duplicates_of, uuid, on_done=deliver)
         self._show_thread(uuid)
         allowed = set(review.allowed_steps(reader, self.ctx.user, uuid))
         many = len(self.selected_uuids()) > 1

@@ -183,3 +183,33 @@ def test_the_application_asks_for_a_login_when_the_database_has_accounts(qtbot, 
     assert user == "omar"
     assert "omar" in window.findChild(QLabel, "status_user").text()
     window.close()
+
+
+def test_the_queue_never_looks_up_duplicates_on_the_gui_thread(qtbot, team_db, monkeypatch):
+    """Building and drawing the queue reads no duplicate flags on the GUI thread; the
+    column fills in when the counts arrive from the reader thread."""
+    import threading
+
+    path, uuids = team_db
+    gui_thread = threading.get_ident()
+    calls: list[tuple[str, bool]] = []
+
+    def lookup(db, incident_uuid, limit=3):
+        calls.append((incident_uuid, threading.get_ident() == gui_thread))
+        return {"some victim": ["a match"]} if incident_uuid == uuids[1] else {}
+
+    monkeypatch.setattr(review, "likely_duplicates_of", lookup)
+    ctx = AppContext(path, "rana")
+    view = ReviewView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.grab()  # draws every row
+    column = view.model.COLUMNS.index("duplicates")
+    row = [view.model.uuid_at(r) for r in range(view.model.rowCount())].index(uuids[1])
+    qtbot.waitUntil(lambda: view.model.index(row, column).data() == 1)
+    select(view, uuids[1])
+    qtbot.waitUntil(lambda: view.victims_model.duplicate_flags == {"some victim": ["a match"]})
+    ctx.close()
+    assert sorted({u for u, _ in calls}) == sorted(uuids)
+    assert not [u for u, on_gui in calls if on_gui]
+    assert all(view.model.index(r, column).data() == "" for r in range(view.model.rowCount()) if r != row)
