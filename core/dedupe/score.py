@@ -9,7 +9,11 @@ name). Hard rules come before any weighing:
 - a lineage part that differs (a father's name, a family name) caps it too: cousins,
   namesakes, a father and his son;
 - sexes that disagree cap it;
-- only a given name to compare cannot make a likely duplicate.
+- only a given name to compare cannot make a likely duplicate;
+- two victims of one incident record cap it unless they are written alike in every
+  field: a documenter lists each victim once, so two of one record's victims are people
+  killed together (a child's name mistyped into a sibling's, Mhmud for محمود beside محمد),
+  while the same person twice comes from two records or two teams.
 
 What is left is weighed by the circumstances: the date (a day apart is usual between two
 sources), the governorate and locality, the age.
@@ -35,6 +39,8 @@ LINEAGE_MIN = 0.75
 AGE_DOUBT = 3
 GIVEN_AGE_DOUBT = 0.85
 ONE_PART_DOUBT = 0.95
+#: The most two victims of one incident record can score unless written alike in every field.
+SAME_RECORD_CAP = 0.5
 #: Beyond this many days apart no pair reaches the threshold (see the date factor).
 MAX_DAYS = 30
 
@@ -142,6 +148,8 @@ def quick_score(a: Profile, b: Profile, floor: float = 0.0) -> float:
         cap = min(cap, 0.5)
     if a.sex != b.sex and a.sex in ("male", "female") and b.sex in ("male", "female"):
         cap = min(cap, 0.3)
+    if _one_record(a, b):
+        cap = min(cap, SAME_RECORD_CAP)
     if min(cap, name) < floor:
         return min(cap, name)
     factor = _date_factor(a, b, None) * _place_factor(a, b, None) * _age_factor(a, b, None)
@@ -184,11 +192,21 @@ def _evaluate(a: Profile, b: Profile, note: Callable[[str], None]) -> float:
     if a.sex in ("male", "female") and b.sex in ("male", "female") and a.sex != b.sex:
         cap = min(cap, 0.3)
         note(tr("Sexes differ."))
+    if _one_record(a, b):
+        cap = min(cap, SAME_RECORD_CAP)
+        note(tr("Two victims of one incident record: a documenter lists each person once."))
     factor *= _date_factor(a, b, note)
     factor *= _place_factor(a, b, note)
     factor *= _age_factor(a, b, note)
     factor *= _doubt(given, lineage, a, b)
     return round(min(cap, name * factor), 3)
+
+
+def _one_record(a: Profile, b: Profile) -> bool:
+    """Two victims of one incident record that are not written alike in every field."""
+    if not a.incident_uuid or a.incident_uuid != b.incident_uuid:
+        return False
+    return (a.keys, a.latin, a.sex, a.age, a.age_group) != (b.keys, b.latin, b.sex, b.age, b.age_group)
 
 
 def _doubt(given: float, lineage: dict[int, float], a: Profile, b: Profile) -> float:

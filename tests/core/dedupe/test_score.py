@@ -126,3 +126,42 @@ def test_alike_given_names_with_ages_apart_are_doubted() -> None:
     b = person(given_name="محمد", father_name="ياسر", family_name="الادلبي", age=9)
     c = person(given_name="محمد", father_name="ياسر", family_name="الادلبي", age=4)
     assert score_pair(a, b).score < score_pair(a, c).score
+
+
+ONE_RECORD = {"incident_uuid": "incident-1"}
+
+
+def test_a_mistyped_latin_name_beside_a_sibling_in_one_record_is_not_a_duplicate() -> None:
+    # Mhmud (محمود mistyped) reads m-h-m-d like his brother محمد; both in one record.
+    a = person(ONE_RECORD, given_name="محمد", father_name="عدنان", family_name="أحمد", age=None, age_group="child")
+    b = person(ONE_RECORD, given_name="Mhmud", father_name="Adnan", grandfather_name="Rami", family_name="al-Ahmad",
+               age=None, age_group="child")
+    match = score_pair(a, b)
+    assert match.score < THRESHOLD
+    assert any("one incident record" in r for r in match.reasons)
+    # The same two records from two teams' reports stay a likely duplicate.
+    other = person({"incident_uuid": "incident-2"}, given_name="Mhmud", father_name="Adnan",
+                   grandfather_name="Rami", family_name="al-Ahmad", age=None, age_group="child")
+    assert score_pair(a, other).score >= THRESHOLD
+
+
+def test_a_latin_spelling_fitting_a_sibling_in_one_record_is_not_a_duplicate() -> None:
+    # Mohammd (محمد mistyped) shares the skeleton of his brother محمود.
+    a = person(ONE_RECORD, given_name="محمود", father_name="كمال", grandfather_name="عبدالحميد",
+               family_name="التركماني", sex="unknown", age=12, age_group="child")
+    b = person(ONE_RECORD, given_name="Mohammd", father_name="Kamal", family_name="Turkmani", age=None,
+               age_group="child")
+    assert score_pair(a, b).score < THRESHOLD
+
+
+def test_hassan_beside_hassan_in_one_record_is_two_brothers() -> None:
+    # Hassan is a spelling of حسن and of حسان.
+    a = person(ONE_RECORD, given_name="حسان", father_name="خالد", family_name="الحلبي", age=9)
+    b = person(ONE_RECORD, given_name="Hassan", father_name="Khaled", family_name="al-Halabi", age=9)
+    assert score_pair(a, b).score < THRESHOLD
+
+
+def test_one_victim_entered_twice_in_one_record_is_a_likely_duplicate() -> None:
+    a = person(ONE_RECORD, given_name="محمد", father_name="أحمد", family_name="الحلبي")
+    b = person(ONE_RECORD, given_name="محمد", father_name="أحمد", family_name="الحلبي")
+    assert score_pair(a, b).score >= THRESHOLD
