@@ -251,7 +251,7 @@ def format_table(result: tallies.Tally) -> str:
     for i, r in enumerate([heads, *rows]):
         if i == len(rows):
             lines.append("  ".join("-" * w for w in widths))
-        lines.append("  ".join(str(c).ljust(w) if j == 0 else str(c).rjust(w) for j, (c, w) in enumerate(zip(r, widths))))
+        lines.append("  ".join(str(c).ljust(w) if j == 0 else str(c).rjust(w) for j, (c, w) in enumerate(zip(r, widths, strict=False))))
     return "\n".join(lines)
 
 
@@ -390,11 +390,10 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def known_errors() -> tuple[type[BaseException], ...]:
-    from core.gazetteer import GazetteerError
-    from core.storage.records import RecordInvalid, RecordNotFound
-
     from core.accounts import AccountError, PermissionDenied
+    from core.gazetteer import GazetteerError
     from core.review import ReviewRefused
+    from core.storage.records import RecordInvalid, RecordNotFound
 
     return (UserError, StorageError, GazetteerError, RecordInvalid, RecordNotFound, FileNotFoundError,
             PermissionError, IsADirectoryError, PermissionDenied, AccountError, ReviewRefused)

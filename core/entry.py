@@ -14,7 +14,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from core.i18n import tr
-from core.models import CHILD_AGE_LIMIT, Incident, Problem, Victim, check_incident, new_uuid, problems_from_error
+from core.models import (
+    CHILD_AGE_LIMIT,
+    Incident,
+    Problem,
+    Victim,
+    check_incident,
+    new_uuid,
+    problems_from_error,
+)
 
 INCIDENT_FIELDS = (
     "date", "date_precision", "governorate", "district", "subdistrict", "locality",

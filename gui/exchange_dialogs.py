@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.exchange import ImportReport, PackageRefused, export_package, export_spreadsheet, import_package
+from core.exchange import (
+    ImportReport,
+    PackageRefused,
+    export_package,
+    export_spreadsheet,
+    import_package,
+)
 from gui.context import AppContext
 from gui.long_job import run_long_job
 

@@ -30,8 +30,8 @@ from core import review, vocab
 from core.changes import Changes
 from core.models import parse_date
 from core.storage.records import load_incident
-from gui.context import AppContext
 from gui.background import Latest
+from gui.context import AppContext
 from gui.i18n import isolate
 from gui.review_models import ReviewQueueModel, VictimsModel
 

@@ -117,7 +117,7 @@ class Selection:
                 ORDER BY incident_uuid""", [self.date_from, self.date_to])
         names = list(INCIDENT_COLUMNS)
         for values in cursor:
-            yield dict(zip(names, values))
+            yield dict(zip(names, values, strict=False))
 
     def victims(self) -> Iterator[dict[str, Any]]:
         if self.status == "approved":
@@ -131,7 +131,7 @@ class Selection:
                 ORDER BY i.incident_uuid, v.victim_uuid""", [self.date_from, self.date_to])
         names = list(VICTIM_COLUMNS)
         for values in cursor:
-            yield dict(zip(names, values))
+            yield dict(zip(names, values, strict=False))
 
     def pairs(self) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
         """(incident, victim) for every victim; (incident, None) for an incident without any."""
@@ -148,8 +148,8 @@ class Selection:
                 WHERE +i.deleted = 0 AND +i.date BETWEEN ? AND ?
                 ORDER BY i.incident_uuid, v.victim_uuid""", [self.date_from, self.date_to])
         for values in cursor:
-            victim = dict(zip(vcols, values[len(icols):]))
-            yield dict(zip(icols, values[: len(icols)])), (victim if victim["victim_uuid"] else None)
+            victim = dict(zip(vcols, values[len(icols):], strict=False))
+            yield dict(zip(icols, values[: len(icols)], strict=False)), (victim if victim["victim_uuid"] else None)
 
 
 def export_package(
@@ -267,7 +267,7 @@ def _decision_cells(db: Database) -> Iterator[list[str]]:
             ORDER BY d.decision_uuid""")
     names = list(COLUMNS[DECISIONS])
     for values in cursor:
-        yield decision_cells(dict(zip(names, values)))
+        yield decision_cells(dict(zip(names, values, strict=False)))
 
 
 def _comment_cells(db: Database) -> Iterator[list[str]]:

@@ -193,7 +193,7 @@ class _Writer:
                     ELSE 'conflicts' END
                   FROM main.{table} l WHERE l.{key} = {staging}.{key}), 'new')""")
         sums = ", ".join(f"COALESCE(SUM(action = '{a}'), 0)" for a in ACTIONS)
-        counts = dict(zip(ACTIONS, self.db.execute(f"SELECT {sums} FROM x_scratch.{staging}").fetchone()))
+        counts = dict(zip(ACTIONS, self.db.execute(f"SELECT {sums} FROM x_scratch.{staging}").fetchone(), strict=False))
         self.report.counts[INCIDENTS if table == "incidents" else VICTIMS] = counts
 
     def _records(self, record_type: str, staging: str, table: str, key: str, columns: dict[str, type]) -> None:
@@ -209,9 +209,9 @@ class _Writer:
                 WHERE x.action IN ('new', 'updated', 'conflicts') ORDER BY x.rowid""")
         conflicts = []
         for values in cursor:
-            incoming = dict(zip(cols, values[: len(cols)]))
+            incoming = dict(zip(cols, values[: len(cols)], strict=False))
             action = values[len(cols)]
-            local = dict(zip(cols, values[len(cols) + 1:]))
+            local = dict(zip(cols, values[len(cols) + 1:], strict=False))
             if action == "new":
                 self._audit("import", record_type, incoming[key], None, incoming)
             elif action == "updated":
@@ -307,13 +307,13 @@ class _Writer:
             f"""SELECT {', '.join(vcols)} FROM victims WHERE deleted = 0 AND incident_uuid IN
                 (SELECT incident_uuid FROM incidents WHERE incident_uuid IN ({marks})
                  AND review_status = 'approved' AND deleted = 0) ORDER BY rowid""", incident_uuids):
-            row = dict(zip(vcols, values))
+            row = dict(zip(vcols, values, strict=False))
             victims.setdefault(row["incident_uuid"], []).append(row)
         rows = []
         for values in self.db.execute(
             f"""SELECT {', '.join(cols)} FROM incidents WHERE incident_uuid IN ({marks})
                 AND review_status = 'approved' AND deleted = 0""", incident_uuids):
-            incident = dict(zip(cols, values))
+            incident = dict(zip(cols, values, strict=False))
             payload = {"incident": incident, "victims": victims.get(incident["incident_uuid"], [])}
             rows.append({"incident_uuid": incident["incident_uuid"], "version": incident["version"],
                          "approved_at": self.now, "payload": json.dumps(payload, ensure_ascii=False)})

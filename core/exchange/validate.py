@@ -212,7 +212,7 @@ class PackageCheck:
                         err(name, row, "", "", tr("This row has {cells} cells; the header has {columns}.",
                                                   cells=len(record), columns=len(header)))
                     else:
-                        handle_row(row, dict(zip(header, record)))
+                        handle_row(row, dict(zip(header, record, strict=False)))
                 self._step()
             self._flush(name)
             raw.drain()
@@ -318,7 +318,7 @@ class PackageCheck:
         for table in ("x_scratch.x_incidents", "main.incidents"):
             values = self.db.execute(f"SELECT {cols} FROM {table} WHERE incident_uuid = ?", [incident_uuid]).fetchone()
             if values is not None:
-                return Incident.model_validate(dict(zip(INCIDENT_COLUMNS, values)))
+                return Incident.model_validate(dict(zip(INCIDENT_COLUMNS, values, strict=False)))
         return None  # reported by the check across files
 
     # -- staging ------------------------------------------------------------------------------

@@ -177,7 +177,7 @@ def _merge(
         audit.append(db, user=user, action="create", record_type=record_type, record_uuid=row[pk],
                      before=None, after=_content(row, columns), at=now)
         return row, True
-    old = dict(zip([d[0] for d in db.execute(f"SELECT * FROM {table} LIMIT 0").description], existing))
+    old = dict(zip([d[0] for d in db.execute(f"SELECT * FROM {table} LIMIT 0").description], existing, strict=False))
     if old.get("deleted"):
         raise RecordInvalid([Problem("", f"This {record_type} was deleted and cannot be saved again.", "deleted")])
     before, after = _content(old, columns), _content(row, columns)

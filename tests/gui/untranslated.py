@@ -78,11 +78,11 @@ def texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield where + ".windowTitle", w.windowTitle()
         yield where + ".toolTip", w.toolTip()
         yield where + ".whatsThis", w.whatsThis()
-        if isinstance(w, QLabel) or isinstance(w, QAbstractButton):
+        if isinstance(w, (QLabel, QAbstractButton)):
             yield where, w.text()
         elif isinstance(w, QGroupBox):
             yield where, w.title()
-        elif isinstance(w, QLineEdit) or isinstance(w, QTextEdit | QPlainTextEdit):
+        elif isinstance(w, (QLineEdit, QTextEdit | QPlainTextEdit)):
             yield where + ".placeholder", w.placeholderText()
         elif isinstance(w, QComboBox):
             yield where + ".placeholder", w.placeholderText()
