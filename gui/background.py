@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -17,24 +19,57 @@ from sqlite_utils import Database
 log = logging.getLogger(__name__)
 
 
-class _Reader(QObject):
-    finished = Signal(int, object, object)  # token, result, error
+class Worker(QObject):
+    """Runs `fn(db, *args, **kwargs)` requests on the thread it lives in, with that
+    thread's own connection.
+
+    Requests and results are handed over in a locked mailbox and the signals carry only
+    the request's number: a Python object carried by a queued signal is released by Qt
+    inside its connection lock, and that lock taken while the other thread holds the
+    interpreter lock deadlocks the window (seen when a progress dialog closed while the
+    worker finished a job).
+    """
+
+    finished = Signal(int)  # token
+    progressed = Signal(int, int, int, str)  # token, done, total, message
 
     def __init__(self, opener: Callable[[], Database]):
         super().__init__()
         self._opener = opener
         self._db: Database | None = None
+        self._lock = threading.Lock()
+        self._requests: dict[int, tuple[Callable, tuple, dict]] = {}
+        self._results: dict[int, tuple[Any, BaseException | None]] = {}
 
-    @Slot(int, object, object, object)
-    def run(self, token: int, fn: Callable, args: tuple, kwargs: dict) -> None:
+    def put(self, token: int, fn: Callable, args: tuple, kwargs: dict) -> None:
+        with self._lock:
+            self._requests[token] = (fn, args, kwargs)
+
+    def take(self, token: int) -> tuple[Any, BaseException | None]:
+        """The result (or error) of a finished request, handed over once."""
+        with self._lock:
+            return self._results.pop(token, (None, None))
+
+    @Slot(int)
+    def run(self, token: int) -> None:
+        with self._lock:
+            request = self._requests.pop(token, None)
+        if request is None:
+            return
+        fn, args, kwargs = request
+        del request
         try:
             if self._db is None:
                 self._db = self._opener()
-            result = fn(self._db, *args, **kwargs)
-        except Exception as exc:  # handed to the GUI thread
-            self.finished.emit(token, None, exc)
-        else:
-            self.finished.emit(token, result, None)
+            outcome: tuple[Any, BaseException | None] = (fn(self._db, *args, **kwargs), None)
+        except Exception as exc:  # handed to the GUI thread, which decides what to show
+            log.debug("job failed: %s", traceback.format_exc())
+            outcome = (None, exc)
+        del fn, args, kwargs
+        with self._lock:
+            self._results[token] = outcome
+        del outcome
+        self.finished.emit(token)
 
     @Slot()
     def close(self) -> None:
@@ -44,14 +79,14 @@ class _Reader(QObject):
 
 
 class BackgroundReader(QObject):
-    _dispatch = Signal(int, object, object, object)
+    _dispatch = Signal(int)
     _close = Signal()
 
     def __init__(self, opener: Callable[[], Database], parent: QObject | None = None):
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("tawthiq-reader")
-        self._reader = _Reader(opener)
+        self._reader = Worker(opener)
         self._reader.moveToThread(self._thread)
         self._dispatch.connect(self._reader.run)
         self._close.connect(self._reader.close)
@@ -69,15 +104,17 @@ class BackgroundReader(QObject):
         """Run `fn(db, *args, **kwargs)` on the reader thread; returns a token."""
         token = next(self._tokens)
         self._pending[token] = (on_done, on_error)
-        self._dispatch.emit(token, fn, args, kwargs)
+        self._reader.put(token, fn, args, kwargs)
+        self._dispatch.emit(token)
         return token
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
-    @Slot(int, object, object)
-    def _finished(self, token: int, result: object, error: object) -> None:
+    @Slot(int)
+    def _finished(self, token: int) -> None:
+        result, error = self._reader.take(token)
         on_done, on_error = self._pending.pop(token, (None, None))
         if error is not None:
             if on_error is not None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,45 +22,17 @@ from sqlite_utils import Database
 from core.changes import Changes
 from core.jobs import JobState
 from core.storage import open_database
-from gui.background import BackgroundReader
+from gui.background import BackgroundReader, Worker
 
 log = logging.getLogger(__name__)
 
 Opener = Callable[[], Database]
 
 
-class _Writer(QObject):
-    finished = Signal(int, object, object)  # token, result, error
-    progressed = Signal(int, int, int, str)  # token, done, total, message
-
-    def __init__(self, opener: Opener):
-        super().__init__()
-        self._opener = opener
-        self._db: Database | None = None
-
-    @Slot(int, object, object, object, object)
-    def run(self, token: int, fn: Callable, args: tuple, kwargs: dict, job: object) -> None:
-        try:
-            if self._db is None:
-                self._db = self._opener()
-            result = fn(self._db, *args, **kwargs)
-        except Exception as exc:  # reported to the GUI thread, which decides what to show
-            log.debug("job failed: %s", traceback.format_exc())
-            self.finished.emit(token, None, exc)
-        else:
-            self.finished.emit(token, result, None)
-
-    @Slot()
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-
-
 class GuiJob(JobState):
     """A job state whose progress reaches the GUI thread by signal."""
 
-    def __init__(self, writer: _Writer, token: int):
+    def __init__(self, writer: Worker, token: int):
         super().__init__()
         self._writer = writer
         self._token = token
@@ -74,7 +45,7 @@ class GuiJob(JobState):
 class AppContext(QObject):
     changed = Signal(object)  # Changes
     busy_changed = Signal(bool)
-    _dispatch = Signal(int, object, object, object, object)
+    _dispatch = Signal(int)
     _close_writer = Signal()
 
     def __init__(self, db_path: str | Path, user: str, opener: Opener | None = None, parent: QObject | None = None):
@@ -85,7 +56,7 @@ class AppContext(QObject):
         self.reader: Database = self._opener()
         self._thread = QThread()
         self._thread.setObjectName("tawthiq-writer")
-        self._writer = _Writer(self._opener)
+        self._writer = Worker(self._opener)
         self._writer.moveToThread(self._thread)
         self._dispatch.connect(self._writer.run)
         self._close_writer.connect(self._writer.close)
@@ -115,15 +86,17 @@ class AppContext(QObject):
             kwargs = {**kwargs, "job": job}
         self._pending[token] = (on_done, on_error, on_progress)
         self.busy_changed.emit(True)
-        self._dispatch.emit(token, fn, args, kwargs, job)
+        self._writer.put(token, fn, args, kwargs)
+        self._dispatch.emit(token)
         return job
 
     @property
     def busy(self) -> bool:
         return bool(self._pending)
 
-    @Slot(int, object, object)
-    def _finished(self, token: int, result: object, error: object) -> None:
+    @Slot(int)
+    def _finished(self, token: int) -> None:
+        result, error = self._writer.take(token)
         on_done, on_error, _ = self._pending.pop(token, (None, None, None))
         if not self._pending:
             self.busy_changed.emit(False)

@@ -21,3 +21,24 @@ def test_writes_run_on_the_worker_and_announce_their_changes(qtbot, db_path):
     assert ctx.wait_idle()
     assert isinstance(errors[0], ZeroDivisionError)
     ctx.close()
+
+
+def test_signals_between_threads_carry_no_python_objects():
+    """A Python object in a queued signal is released by Qt under its connection lock,
+    which deadlocks against the interpreter lock; requests and results go through the
+    worker's mailbox, the signals carry numbers and text only."""
+    from PySide6.QtCore import QMetaMethod
+
+    from gui.background import BackgroundReader, Worker
+
+    for cls in (Worker, AppContext, BackgroundReader):
+        meta = cls.staticMetaObject
+        for index in range(meta.methodOffset(), meta.methodCount()):
+            method = meta.method(index)
+            if method.methodType() != QMetaMethod.MethodType.Signal:
+                continue
+            name = bytes(method.name().data()).decode()
+            if cls is AppContext and name == "changed":
+                continue  # emitted and received on the GUI thread only
+            types = [bytes(t.data()).decode() for t in method.parameterTypes()]
+            assert set(types) <= {"int", "QString", "bool"}, (cls.__name__, name, types)
