@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	@$(PY) -m gui.preflight
-	$(PY) -m core gui
+	$(PY) -m gui
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -208,13 +208,6 @@ def open_db(args: argparse.Namespace, *, write: bool = True):
     return open_database(path, read_only=read_only)
 
 
-@command("gui")
-def _gui(args: argparse.Namespace) -> int:
-    from gui.app import main as gui_main  # imported late: the rest of the CLI needs no Qt
-
-    return gui_main(["--db", str(database_path(args))])
-
-
 @command("demo")
 def _demo(args: argparse.Namespace) -> int:
     from seeds.demo import load_demo
@@ -403,6 +396,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command_name = args.command or "gui"
+    if command_name not in COMMANDS:
+        # core knows no windows: `gui` is registered by gui.launch, which the `tawthiq`
+        # command and `python -m gui` run.
+        print("tawthiq: the window is opened by `tawthiq` or `python -m gui`, not by `python -m core`.",
+              file=sys.stderr)
+        return 2
     try:
         return COMMANDS[command_name](args)
     except known_errors() as exc:

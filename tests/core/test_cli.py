@@ -68,7 +68,7 @@ def test_gazetteer_import(db_path, gazetteer_csv, capsys):
 
 
 def test_python_dash_m_core_is_the_command(tmp_path):
-    """`make run` starts the application as `python -m core gui`."""
+    """`python -m core` is the command line without the window."""
     import subprocess
     import sys
     from pathlib import Path

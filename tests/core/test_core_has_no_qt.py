@@ -23,8 +23,6 @@ def test_no_module_in_core_imports_qt_or_gui() -> None:
             for name in names:
                 if name.split(".")[0] in FORBIDDEN:
                     offenders.append(f"{path.relative_to(CORE.parent)}:{node.lineno} imports {name}")
-    # core.cli starts the window through a late import of gui.app, the one allowed exception
-    offenders = [o for o in offenders if not (o.startswith("core/cli.py") and o.endswith("gui.app"))]
     assert offenders == []
 
 
