@@ -30,6 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     set_application_names()
     app = QApplication.instance() or QApplication(list(sys.argv[:1]))
+    from gui.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector(app)  # noqa: F841  (lives as long as the application)
     settings = Settings()
     language = args.lang or settings.language
     db_path = args.db if args.db is not None else paths.default_database(settings.database_path)

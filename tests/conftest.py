@@ -7,12 +7,22 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts")
 
+import gc  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 GAZETTEER_CSV = SHARED / "data" / "gazetteer" / "syria-admin-pcodes.csv"
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread():
+    """As in the application (gui/collector.py): the cycle collector never runs on a
+    worker thread, where it could destroy Qt objects of the GUI thread and deadlock."""
+    gc.disable()
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

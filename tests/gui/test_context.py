@@ -42,3 +42,20 @@ def test_signals_between_threads_carry_no_python_objects():
                 continue  # emitted and received on the GUI thread only
             types = [bytes(t.data()).decode() for t in method.parameterTypes()]
             assert set(types) <= {"int", "QString", "bool"}, (cls.__name__, name, types)
+
+
+def test_the_application_collects_garbage_on_the_gui_thread_only(qtbot):
+    import gc
+
+    from gui.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector(interval_ms=10)
+    assert not gc.isenabled()
+    garbage = []
+    for _ in range(gc.get_threshold()[0] + 10):
+        cycle = []
+        cycle.append(cycle)
+        garbage.append(cycle)
+    del garbage, cycle
+    qtbot.waitUntil(lambda: gc.get_count()[0] < gc.get_threshold()[0], timeout=2000)
+    collector.deleteLater()
