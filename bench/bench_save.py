@@ -23,7 +23,7 @@ RUNS = 5
 def _new(db, n: int, size: int = 5):
     from core.models import Incident, Victim
 
-    inc = Incident(date="2016-03-0%d" % (1 + n % 9), governorate="SY09", incident_type="airstrike",
+    inc = Incident(date=f"2016-03-0{1 + n % 9}", governorate="SY09", incident_type="airstrike",
                    perpetrator="russia", locality=f"bench place {n}", sources="a witness",
                    review_status="submitted")
     victims = [Victim(incident_uuid=inc.incident_uuid, given_name=g, father_name="خالد",
