@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from core import audit
 from gui.context import AppContext
 from gui.i18n import isolate
+from gui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,30 +43,24 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel):
     COLUMNS = ("at", "user_name", "action", "record_type", "changes")
 
     def __init__(self, entries: list[dict[str, Any]], parent: Any = None):
         super().__init__(parent)
         self.entries = entries
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
+    def rows(self) -> list[dict[str, Any]]:
+        return self.entries
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
-                or not 0 <= section < len(self.COLUMNS):
-            return None
+    def column_labels(self) -> dict[str, str]:
         return {
             "at": QCoreApplication.translate("HistoryView", "When (UTC)"),
             "user_name": QCoreApplication.translate("HistoryView", "Who"),
             "action": QCoreApplication.translate("HistoryView", "What"),
             "record_type": QCoreApplication.translate("HistoryView", "Record"),
             "changes": QCoreApplication.translate("HistoryView", "Fields"),
-        }[self.COLUMNS[section]]
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.entries):

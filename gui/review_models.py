@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from core import review, vocab
 from core.models import Victim
 from gui.i18n import isolate
+from gui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
@@ -142,7 +143,7 @@ class ReviewQueueModel(QAbstractTableModel):
         return self.items[row].incident_uuid if 0 <= row < len(self.items) else None
 
 
-class VictimsModel(QAbstractTableModel):
+class VictimsModel(RowsModel):
     """The victims of the incident under review, with their duplicate flags."""
 
     COLUMNS = ("name", "sex", "age", "civilian", "outcome", "duplicates")
@@ -165,16 +166,10 @@ class VictimsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, column), self.index(len(self.victims) - 1, column),
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.victims)
+    def rows(self) -> list[Any]:
+        return self.victims
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
-                or not 0 <= section < len(self.COLUMNS):
-            return None
+    def column_labels(self) -> dict[str, str]:
         return {
             "name": QCoreApplication.translate("ReviewQueue", "Name"),
             "sex": QCoreApplication.translate("ReviewQueue", "Sex"),
@@ -182,7 +177,7 @@ class VictimsModel(QAbstractTableModel):
             "civilian": QCoreApplication.translate("ReviewQueue", "Status"),
             "outcome": QCoreApplication.translate("ReviewQueue", "Outcome"),
             "duplicates": QCoreApplication.translate("ReviewQueue", "Likely the same as"),
-        }[self.COLUMNS[section]]
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.victims)):
