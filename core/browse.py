@@ -248,6 +248,10 @@ def _clean_name(name: str) -> str:
 
 
 def _by_keys(db: Database, sql: str, keys: Sequence[int]) -> dict[int, tuple]:
+    """The rows of `sql` (whose `{marks}` takes the keys) by key. The queries write
+    `+x.deleted = 0`: with the unary plus SQLite looks the rows up by row id; without it,
+    it may prefer the index that begins with `deleted` and read every live row's entry
+    (100 ms a page at 500,000 victims instead of 1)."""
     found: dict[int, tuple] = {}
     keys = list(keys)
     for start in range(0, len(keys), 500):
@@ -263,7 +267,7 @@ def incident_rows(db: Database, keys: Iterable[int]) -> list[IncidentRow]:
     or deleted since, are left out)."""
     keys = list(keys)
     found = _by_keys(
-        db, f"SELECT {_INCIDENT_COLUMNS} FROM incidents i WHERE i.rowid IN ({{marks}}) AND i.deleted = 0", keys
+        db, f"SELECT {_INCIDENT_COLUMNS} FROM incidents i WHERE i.rowid IN ({{marks}}) AND +i.deleted = 0", keys
     )
     return [IncidentRow(*found[k]) for k in keys if k in found]
 
@@ -274,7 +278,7 @@ def victim_rows(db: Database, keys: Iterable[int]) -> list[VictimRow]:
     found = _by_keys(
         db,
         f"SELECT {_VICTIM_COLUMNS} FROM victims v JOIN incidents i ON i.incident_uuid = v.incident_uuid"
-        " WHERE v.rowid IN ({marks}) AND v.deleted = 0",
+        " WHERE v.rowid IN ({marks}) AND +v.deleted = 0",
         keys,
     )
     rows = []
