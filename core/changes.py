@@ -6,6 +6,14 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Changes:
+    """The records a write touched and the derived views it affects.
+
+    `everything` says that too many records changed to list them (a large import): the
+    sets may then be empty, and every view of records, tallies, duplicates and the review
+    queue must read everything again. It raises those flags itself; a view that looks at
+    `incidents` or `victims` asks :attr:`records` instead, which honours it.
+    """
+
     incidents: set[str] = field(default_factory=set)
     victims: set[str] = field(default_factory=set)
     tallies: bool = False
@@ -13,6 +21,21 @@ class Changes:
     review: bool = False
     accounts: bool = False
     gazetteer: bool = False
+    everything: bool = False
+
+    def __post_init__(self) -> None:
+        if self.everything:
+            self.tallies = self.duplicates = self.review = True
+
+    @classmethod
+    def all_records(cls) -> Changes:
+        """Every record may have changed: each view reads again."""
+        return cls(everything=True)
+
+    @property
+    def records(self) -> bool:
+        """Whether any incident or victim changed (all of them, when `everything`)."""
+        return self.everything or bool(self.incidents or self.victims)
 
     def merge(self, other: Changes) -> Changes:
         self.incidents |= other.incidents
@@ -22,10 +45,11 @@ class Changes:
         self.review |= other.review
         self.accounts |= other.accounts
         self.gazetteer |= other.gazetteer
+        self.everything |= other.everything
         return self
 
     def __bool__(self) -> bool:
         return bool(
             self.incidents or self.victims or self.tallies or self.duplicates
-            or self.review or self.accounts or self.gazetteer
+            or self.review or self.accounts or self.gazetteer or self.everything
         )

@@ -30,7 +30,7 @@ def install_auto_backup(ctx: AppContext, report: Callable[[str], None] | None = 
             log.info("backed up to %s", path)
 
     def on_changed(changes: Changes) -> None:
-        if changes.incidents and policy.note_save():
+        if changes.records and policy.note_save():
             ctx.submit(policy.run, on_done=done, on_error=failed)
 
     ctx.submit(policy.run, on_done=done, on_error=failed)

@@ -97,7 +97,7 @@ class IncidentsPage(QWidget):
         self.form_opened.emit()
 
     def _on_changed(self, changes: Changes) -> None:
-        if self.stack.currentWidget() is self.empty_state and changes.incidents:
+        if self.stack.currentWidget() is self.empty_state and changes.records:
             self.show_list()
 
     # data operations

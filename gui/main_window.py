@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.incidents or changes.victims:
+        if changes.records:
             self.refresh_counts()
 
     # layout

@@ -222,7 +222,7 @@ class RecordsBrowser(QWidget):
         self.victims.reload()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.incidents or changes.victims:
+        if changes.records:
             self._refresh_timer.start()
 
     def _open(self, index: QModelIndex) -> None:

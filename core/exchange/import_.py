@@ -44,8 +44,8 @@ from core.models import new_uuid, utc_now
 from core.storage.facts import refresh_facts, relink_persons
 from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
 
-# Beyond this many records, the Changes of an import says "everything" (empty sets with
-# every flag raised) rather than listing UUIDs, so that memory stays flat.
+# Beyond this many records, the Changes of an import says `everything` rather than
+# listing UUIDs, so that memory stays flat.
 CHANGES_LIMIT = 20000
 ACTIONS = ("new", "updated", "unchanged", "conflicts")
 SLICE = 5000
@@ -326,12 +326,14 @@ class _Writer:
         victims = self.db.execute(
             "SELECT COUNT(*) FROM x_scratch.x_victims WHERE action IN ('new', 'updated')").fetchone()[0]
         touched = self.db.execute("SELECT COUNT(*) FROM x_scratch.x_touched").fetchone()[0]
-        changes = Changes(tallies=True, review=True, duplicates=True)
-        if touched + victims <= CHANGES_LIMIT:
-            changes.incidents = {r[0] for r in self.db.execute("SELECT incident_uuid FROM x_scratch.x_touched")}
-            changes.victims = {r[0] for r in self.db.execute(
-                "SELECT victim_uuid FROM x_scratch.x_victims WHERE action IN ('new', 'updated')")}
-        self.report.changes = changes
+        if touched + victims > CHANGES_LIMIT:
+            self.report.changes = Changes.all_records()
+            return
+        self.report.changes = Changes(
+            incidents={r[0] for r in self.db.execute("SELECT incident_uuid FROM x_scratch.x_touched")},
+            victims={r[0] for r in self.db.execute(
+                "SELECT victim_uuid FROM x_scratch.x_victims WHERE action IN ('new', 'updated')")},
+            tallies=True, review=True, duplicates=True)
 
     # -- history, appended in batches with the same chain as core.audit.append ---------------
 
