@@ -208,6 +208,10 @@ class ImportDialog(QDialog):
         self.run_button = _named(self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.ActionRole),
                                  "run_import")
         self.run_button.clicked.connect(self.run)
+        self.show_conflicts_button = _named(self.buttons.addButton(
+            self.tr("Show the conflicts"), QDialogButtonBox.ButtonRole.ActionRole), "show_conflicts")
+        self.show_conflicts_button.hide()
+        self.show_conflicts_button.clicked.connect(self.show_conflicts)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(where)
@@ -252,14 +256,18 @@ class ImportDialog(QDialog):
         """The report: counts per file after an import, the problems after a refusal."""
         self._update()
         self.report = report
+        self.show_conflicts_button.hide()
         self.summary.setText(report.text().split("\n")[0] if report.ok else "\n".join(report.text().split("\n")[:2]))
         if report.ok:
             heads = [self.tr("File"), self.tr("New"), self.tr("Updated"), self.tr("Unchanged"), self.tr("Conflicts")]
             rows = [[name, *(str(c[k]) for k in ("new", "updated", "unchanged", "conflicts"))]
                     for name, c in report.counts.items()]
             lines = [report.duplicates or ""]
-            if any(c["conflicts"] for c in report.counts.values()):
-                lines.insert(0, self.tr("Conflicts keep both versions until a reviewer settles them."))
+            conflicts = any(c["conflicts"] for c in report.counts.values())
+            if conflicts:
+                lines.insert(0, self.tr("Conflicts keep both versions until a reviewer settles them"
+                                        " on the Conflicts page (View ▸ Conflicts)."))
+            self.show_conflicts_button.setVisible(conflicts and self._window_with_pages() is not None)
             self.summary.setText(self.summary.text() + "\n" + "\n".join(line for line in lines if line))
         else:
             heads = [self.tr("File"), self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
@@ -278,6 +286,17 @@ class ImportDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
+
+    def _window_with_pages(self) -> Any:
+        parent = self.parentWidget()
+        return parent if callable(getattr(parent, "show_page", None)) else None
+
+    def show_conflicts(self) -> None:
+        """Close the report and open the Conflicts page of the window."""
+        window = self._window_with_pages()
+        if window is not None:
+            window.show_page("conflicts")
+        self.accept()
 
 
 def exchange_actions(parent: QWidget, ctx: AppContext) -> list[QAction]:

@@ -65,6 +65,9 @@ PAGES: tuple[Page, ...] = (
     Page("tallies", lambda: QCoreApplication.translate("MainWindow", "Tallies"),
          optional_page("gui.tallies_view", "TalliesView",
                        lambda: QCoreApplication.translate("MainWindow", "The tallies"))),
+    Page("conflicts", lambda: QCoreApplication.translate("MainWindow", "Conflicts"),
+         optional_page("gui.conflicts_view", "ConflictsView",
+                       lambda: QCoreApplication.translate("MainWindow", "Import conflicts"))),
 )
 
 
@@ -88,6 +91,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
             self.navigation.addItem(page.title())
             self._add_page_action(page, number)
+            counted = getattr(widget, "count_changed", None)
+            if counted is not None:  # a page that shows how many wait in it (its navigation_title)
+                counted.connect(lambda _n, row=number - 1, p=page, w=widget: self.navigation.item(row).setText(
+                    w.navigation_title(p.title())))
+                self.navigation.item(number - 1).setText(widget.navigation_title(page.title()))
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 10px; }")
         self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 40))
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)

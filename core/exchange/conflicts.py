@@ -13,7 +13,7 @@ from core.changes import Changes
 from core.models import Victim, utc_now
 from core.storage.facts import refresh_facts
 from core.storage.records import RecordNotFound, write_snapshot
-from core.storage.schema import VICTIM_COLUMNS
+from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class Conflict:
     resolved_at: str | None
     resolved_by: str | None
     resolution: str | None
+    package_label: str | None = None  # the exporting team's label, from the manifest
+    package_name: str | None = None  # the package's file or folder name
 
     @property
     def differences(self) -> dict[str, tuple[Any, Any]]:
@@ -40,6 +42,64 @@ class Conflict:
 
 def _conflict(row: dict[str, Any]) -> Conflict:
     return Conflict(**{**row, "local": json.loads(row["local"]), "incoming": json.loads(row["incoming"])})
+
+
+@dataclass(frozen=True)
+class ConflictEntry:
+    """A conflict with what a reviewer recognises it by: the incident's date and place
+    (the victim's incident for a victim), and the victim's name."""
+
+    conflict: Conflict
+    incident_date: str
+    governorate: str
+    locality: str
+    victim_name: str
+
+    @property
+    def package(self) -> str:
+        """The package as a reviewer knows it: its team's label, else the database it came from."""
+        return self.conflict.package_label or self.conflict.package_origin
+
+
+def record_fields(record_type: str) -> tuple[str, ...]:
+    """The fields of an incident or a victim, in the exchange format's order."""
+    return tuple(INCIDENT_COLUMNS if record_type == "incident" else VICTIM_COLUMNS)
+
+
+def count_conflicts(db: Database) -> int:
+    """How many conflicts wait for a reviewer."""
+    return db.execute("SELECT COUNT(*) FROM exchange_conflicts WHERE resolved_at IS NULL").fetchone()[0]
+
+
+def conflict_entries(db: Database, *, include_resolved: bool = False) -> list[ConflictEntry]:
+    """:func:`list_conflicts`, each with its incident's date and place and its victim's name.
+
+    A victim's incident is read as stored here (the local copy of the incident)."""
+    conflicts = list_conflicts(db, include_resolved=include_resolved)
+    wanted = sorted({c.local.get("incident_uuid") or "" for c in conflicts if c.record_type == "victim"})
+    incidents: dict[str, tuple[str, str, str]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        for row in db.execute(
+                f"SELECT incident_uuid, date, governorate, locality FROM incidents WHERE incident_uuid IN"
+                f" ({','.join('?' * len(chunk))})", chunk):
+            incidents[row[0]] = (row[1] or "", row[2] or "", row[3] or "")
+    entries = []
+    for c in conflicts:
+        if c.record_type == "incident":
+            date, governorate, locality = (c.local.get(k) or "" for k in ("date", "governorate", "locality"))
+            name = ""
+        else:
+            date, governorate, locality = incidents.get(c.local.get("incident_uuid") or "", ("", "", ""))
+            name = victim_display_name(c.local)
+        entries.append(ConflictEntry(c, date, governorate, locality, name))
+    return entries
+
+
+def victim_display_name(record: dict[str, Any]) -> str:
+    """The victim's name parts in order, or the Latin spelling when none is written."""
+    parts = [record.get(k) or "" for k in ("given_name", "father_name", "grandfather_name", "family_name")]
+    return " ".join(p for p in parts if p) or (record.get("name_latin") or "")
 
 
 def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[Conflict]:

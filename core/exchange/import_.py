@@ -244,11 +244,13 @@ class _Writer:
         manifest = self.report.manifest
         self.db.execute(
             """INSERT OR IGNORE INTO exchange_conflicts (conflict_uuid, record_type, record_uuid, local_version,
-                   incoming_version, local, incoming, package_origin, package_exported_at, detected_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   incoming_version, local, incoming, package_origin, package_exported_at, detected_at,
+                   package_label, package_name)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [new_uuid(), record_type, incoming[key], local["version"], incoming["version"],
              json.dumps(local, ensure_ascii=False), json.dumps(incoming, ensure_ascii=False),
-             str(manifest.get("origin", "")), str(manifest.get("exported_at", "")), self.now])
+             str(manifest.get("origin", "")), str(manifest.get("exported_at", "")), self.now,
+             str(manifest.get("origin_label", "")), self.report.path.name])
         self._audit("import_conflict", record_type, incoming[key], {"version": local["version"]},
                     {"version": incoming["version"]})
 

@@ -336,3 +336,12 @@ def _tally_months(db: Database) -> None:
                                       ("update_old", "UPDATE", "OLD", sub), ("update_new", "UPDATE", "NEW", add)):
         db.execute(f"CREATE TRIGGER tally_sums_{name} AFTER {event} ON tally_facts"
                    f" WHEN {counted.format(p=prefix)} BEGIN {' '.join(body)} END")
+
+
+@migration(21, "exchange conflicts: the package's label and file name")
+def _conflict_packages(db: Database) -> None:
+    # Number chosen in the exchange area's own range (11+): the conflicts screen names the
+    # package a conflict came from as a reviewer knows it ("Team North", the file's name),
+    # not only by the exporting database's UUID.
+    db.execute("ALTER TABLE exchange_conflicts ADD COLUMN package_label TEXT")
+    db.execute("ALTER TABLE exchange_conflicts ADD COLUMN package_name TEXT")

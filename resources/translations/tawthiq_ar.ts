@@ -85,6 +85,307 @@
     </message>
 </context>
 <context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Incident identifier</source>
+        <translation>معرّف الحادثة</translation>
+    </message>
+    <message>
+        <source>Victim identifier</source>
+        <translation>معرّف الضحية</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>آخر تعديل</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>أدخله</translation>
+    </message>
+    <message>
+        <source>Database of origin</source>
+        <translation>قاعدة البيانات الأصلية</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>حالة المراجعة</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Date known to the</source>
+        <translation>دقة التاريخ</translation>
+    </message>
+    <message>
+        <source>Governorate</source>
+        <translation>المحافظة</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>المنطقة</translation>
+    </message>
+    <message>
+        <source>Sub-district</source>
+        <translation>الناحية</translation>
+    </message>
+    <message>
+        <source>Locality</source>
+        <translation>البلدة أو الحي</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>خط العرض</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>خط الطول</translation>
+    </message>
+    <message>
+        <source>Means of attack</source>
+        <translation>وسيلة الهجوم</translation>
+    </message>
+    <message>
+        <source>Perpetrator</source>
+        <translation>الجهة المرتكبة</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>إسناد المسؤولية</translation>
+    </message>
+    <message>
+        <source>Facility hit</source>
+        <translation>المنشأة المستهدفة</translation>
+    </message>
+    <message>
+        <source>Reported deaths</source>
+        <translation>عدد القتلى المُبلَّغ عنه</translation>
+    </message>
+    <message>
+        <source>Number of sources</source>
+        <translation>عدد المصادر</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>الملخص</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Father&apos;s name</source>
+        <translation>اسم الأب</translation>
+    </message>
+    <message>
+        <source>Grandfather&apos;s name</source>
+        <translation>اسم الجد</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>الكنية</translation>
+    </message>
+    <message>
+        <source>Mother&apos;s name</source>
+        <translation>اسم الأم</translation>
+    </message>
+    <message>
+        <source>Name in Latin letters</source>
+        <translation>الاسم بالأحرف اللاتينية</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>الفئة العمرية</translation>
+    </message>
+    <message>
+        <source>Civilian</source>
+        <translation>مدني</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>المهنة</translation>
+    </message>
+    <message>
+        <source>Governorate of origin</source>
+        <translation>محافظة المنشأ</translation>
+    </message>
+    <message>
+        <source>Locality of origin</source>
+        <translation>بلدة المنشأ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>قتيل أو جريح</translation>
+    </message>
+    <message>
+        <source>Death date</source>
+        <translation>تاريخ الوفاة</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>تاريخ الحادثة</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>From package</source>
+        <translation>من الحزمة</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>اكتُشف في</translation>
+    </message>
+    <message>
+        <source>%1, exported %2 by the database %3</source>
+        <translation>%1، صُدِّرت في %2 من قاعدة البيانات %3</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>حادثة</translation>
+    </message>
+    <message>
+        <source>Victim: %1</source>
+        <translation>ضحية: %1</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>مجهول الاسم</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Ours (here), version %1</source>
+        <translation>نسختنا (هنا)، الإصدار %1</translation>
+    </message>
+    <message>
+        <source>Theirs (incoming), version %1</source>
+        <translation>نسختهم (الواردة)، الإصدار %1</translation>
+    </message>
+    <message>
+        <source>The two versions differ here</source>
+        <translation>تختلف النسختان هنا</translation>
+    </message>
+    <message>
+        <source>Only the fields that differ</source>
+        <translation>الحقول المختلفة فقط</translation>
+    </message>
+    <message>
+        <source>Conflicts waiting for a reviewer</source>
+        <translation>تعارضات بانتظار المراجع</translation>
+    </message>
+    <message>
+        <source>Our version and theirs, field by field</source>
+        <translation>نسختنا ونسختهم، حقلاً حقلاً</translation>
+    </message>
+    <message>
+        <source>&amp;Keep ours</source>
+        <translation>&amp;إبقاء نسختنا</translation>
+    </message>
+    <message>
+        <source>The record stays as it is here; their version is set aside.</source>
+        <translation>يبقى السجل كما هو هنا، وتُترك نسختهم جانباً.</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;اعتماد نسختهم</translation>
+    </message>
+    <message>
+        <source>Their version replaces the record here.</source>
+        <translation>تحلّ نسختهم محلّ السجل هنا.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for a reviewer: a package brought a newer version of a record that had also been changed here since it was last imported.</source>
+        <translation>
+            <numerusform>لا تعارضات بانتظار المراجع (%n).</numerusform>
+            <numerusform>تعارض واحد بانتظار المراجع: جاءت حزمة بنسخة أحدث من سجل عُدِّل هنا أيضاً منذ آخر استيراد له.</numerusform>
+            <numerusform>تعارضان بانتظار المراجع: جاءت حزمة بنسخة أحدث من سجل عُدِّل هنا أيضاً منذ آخر استيراد له.</numerusform>
+            <numerusform>%n تعارضات بانتظار المراجع: جاءت حزمة بنسخة أحدث من سجل عُدِّل هنا أيضاً منذ آخر استيراد له.</numerusform>
+            <numerusform>%n تعارضاً بانتظار المراجع: جاءت حزمة بنسخة أحدث من سجل عُدِّل هنا أيضاً منذ آخر استيراد له.</numerusform>
+            <numerusform>%n تعارض بانتظار المراجع: جاءت حزمة بنسخة أحدث من سجل عُدِّل هنا أيضاً منذ آخر استيراد له.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts: every imported record agrees with the copy here.</source>
+        <translation>لا تعارضات: كل سجل مستورد يوافق النسخة الموجودة هنا.</translation>
+    </message>
+    <message>
+        <source>The conflicts could not be read: %1</source>
+        <translation>تعذّرت قراءة التعارضات: %1</translation>
+    </message>
+    <message>
+        <source>The incident of %1 in %2</source>
+        <translation>حادثة %1 في %2</translation>
+    </message>
+    <message>
+        <source>%1, victim of the incident of %2 in %3</source>
+        <translation>%1، ضحية حادثة %2 في %3،</translation>
+    </message>
+    <message>
+        <source>An unnamed victim</source>
+        <translation>ضحية مجهولة الاسم</translation>
+    </message>
+    <message>
+        <source>was changed here (version %1) and in %2 (version %3, package %4 exported %5). Found at the import of %6.</source>
+        <translation>عُدِّل هنا (الإصدار %1) وفي %2 (الإصدار %3، الحزمة %4 المصدَّرة في %5). اكتُشف التعارض عند استيراد %6.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) differ.</source>
+        <translation>
+            <numerusform>لا حقول مختلفة (%n).</numerusform>
+            <numerusform>يختلف حقل واحد.</numerusform>
+            <numerusform>يختلف حقلان.</numerusform>
+            <numerusform>تختلف %n حقول.</numerusform>
+            <numerusform>يختلف %n حقلاً.</numerusform>
+            <numerusform>يختلف %n حقل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only a reviewer or an admin can settle a conflict.</source>
+        <translation>لا يحسم التعارض إلا مراجع أو مدير.</translation>
+    </message>
+    <message>
+        <source>Kept our version.</source>
+        <translation>أُبقيت نسختنا.</translation>
+    </message>
+    <message>
+        <source>Took their version.</source>
+        <translation>اعتُمدت نسختهم.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>DatabasePage</name>
     <message>
         <source>Where to keep the records</source>
@@ -513,6 +814,10 @@
         <translation>استيراد</translation>
     </message>
     <message>
+        <source>Show the conflicts</source>
+        <translation>عرض التعارضات</translation>
+    </message>
+    <message>
         <source>Exchange package (*.zip)</source>
         <translation>حزمة تبادل (*.zip)</translation>
     </message>
@@ -553,8 +858,8 @@
         <translation>تعارضات</translation>
     </message>
     <message>
-        <source>Conflicts keep both versions until a reviewer settles them.</source>
-        <translation>في حالات التعارض تُحفظ النسختان إلى أن يحسم المراجع أيّهما تُعتمد.</translation>
+        <source>Conflicts keep both versions until a reviewer settles them on the Conflicts page (View ▸ Conflicts).</source>
+        <translation>في حالات التعارض تُحفظ النسختان إلى أن يحسم المراجع أيّهما تُعتمد في صفحة التعارضات (عرض ▸ تعارضات).</translation>
     </message>
     <message>
         <source>Row</source>
@@ -894,6 +1199,14 @@
     <message>
         <source>The tallies</source>
         <translation>الإحصاءات</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>تعارضات</translation>
+    </message>
+    <message>
+        <source>Import conflicts</source>
+        <translation>تعارضات الاستيراد</translation>
     </message>
     <message>
         <source>Tawthiq — %1</source>

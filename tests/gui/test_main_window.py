@@ -30,7 +30,7 @@ def window(qtbot, ctx):
 
 def test_navigation_shows_every_page(qtbot, window):
     navigation = window.findChild(QListWidget, "navigation")
-    assert navigation.count() == len(PAGES) == 4
+    assert navigation.count() == len(PAGES) == 5
     for row, page in enumerate(PAGES):
         navigation.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[page.key]
