@@ -84,13 +84,24 @@ def shown_value(field: str, value: Any) -> str:
     if vocabulary:
         return vocab.label(vocabulary, str(value))
     if field == "updated_at":
-        return str(value).replace("T", " ").rstrip("Z")[:19]
+        return left_to_right(str(value).replace("T", " ").rstrip("Z")[:19])
     return str(value)
 
 
+LRI, LRM, PDI = "\u2066", "\u200e", "\u2069"
+
+
+def left_to_right(text: str) -> str:
+    """`text` kept left to right inside any sentence: a date and time has no letter to
+    take its direction from, and right to left it reads "14:03 2026-11-25". The isolate
+    keeps it apart from the sentence; the mark makes its digits left-to-right even where
+    isolates are not honoured (Qt's one-line cells)."""
+    return f"{LRI}{LRM}{text}{PDI}" if text else ""
+
+
 def short_time(stamp: str | None) -> str:
-    """`2026-11-25T14:03:11.123Z` as `2026-11-25 14:03`."""
-    return (stamp or "").replace("T", " ")[:16]
+    """`2026-11-25T14:03:11.123Z` as `2026-11-25 14:03`, kept left to right."""
+    return left_to_right((stamp or "").replace("T", " ")[:16])
 
 
 class ConflictsModel(QAbstractTableModel):
@@ -141,7 +152,7 @@ class ConflictsModel(QAbstractTableModel):
             conflict = entry.conflict
             return QCoreApplication.translate("ConflictsView", "%1, exported %2 by the database %3") \
                 .replace("%1", isolate(conflict.package_name or "")) \
-                .replace("%2", isolate(short_time(conflict.package_exported_at))) \
+                .replace("%2", short_time(conflict.package_exported_at)) \
                 .replace("%3", isolate(conflict.package_origin))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -163,7 +174,7 @@ class ConflictsModel(QAbstractTableModel):
             return QCoreApplication.translate("ConflictsView", ", ").join(isolate(p) for p in parts)
         if column == "package":
             return isolate(entry.package)
-        return isolate(short_time(conflict.detected_at))
+        return short_time(conflict.detected_at)
 
 
 class VersionsModel(QAbstractTableModel):

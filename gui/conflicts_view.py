@@ -181,20 +181,23 @@ class ConflictsView(QWidget):
 
     def _heading(self, entry: ConflictEntry) -> str:
         conflict = entry.conflict
-        place = self.tr(", ").join(p for p in (entry.locality, vocab.label("governorate", entry.governorate)) if p)
+        # Each part isolated on its own: an Arabic locality keeps its direction without
+        # carrying the governorate's name and the comma with it.
+        place = self.tr(", ").join(isolate(p) for p in (entry.locality, vocab.label("governorate", entry.governorate))
+                                   if p)
         if conflict.record_type == "incident":
             what = self.tr("The incident of %1 in %2").replace("%1", isolate(entry.incident_date)) \
-                .replace("%2", isolate(place))
+                .replace("%2", place)
         else:
             what = self.tr("%1, victim of the incident of %2 in %3") \
                 .replace("%1", isolate(entry.victim_name or self.tr("An unnamed victim"))) \
-                .replace("%2", isolate(entry.incident_date)).replace("%3", isolate(place))
+                .replace("%2", isolate(entry.incident_date)).replace("%3", place)
         came = self.tr("was changed here (version %1) and in %2 (version %3, package %4 exported %5)."
                        " Found at the import of %6.") \
             .replace("%1", str(conflict.local_version)).replace("%2", isolate(entry.package)) \
             .replace("%3", str(conflict.incoming_version)).replace("%4", isolate(conflict.package_name or "")) \
-            .replace("%5", isolate(short_time(conflict.package_exported_at))) \
-            .replace("%6", isolate(short_time(conflict.detected_at)))
+            .replace("%5", short_time(conflict.package_exported_at)) \
+            .replace("%6", short_time(conflict.detected_at))
         return f"{what} {came} " + self.tr("%n field(s) differ.", "", len(conflict.differences))
 
     def _update_buttons(self) -> None:
