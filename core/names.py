@@ -300,13 +300,14 @@ def _rejoin(words: list[str]) -> list[str]:
     return parts
 
 
+_SEARCH_FIELDS = ("given_name", "father_name", "grandfather_name", "family_name", "mother_name", "name_latin")
+
+
 def search_text(victim: Any) -> str:
-    """The text the full-text index holds for a victim: every name part, normalised."""
-    parts = [
-        getattr(victim, "given_name", ""), getattr(victim, "father_name", ""),
-        getattr(victim, "grandfather_name", ""), getattr(victim, "family_name", ""),
-        getattr(victim, "mother_name", ""), getattr(victim, "name_latin", ""),
-    ]
+    """The text the full-text index holds for a victim (an object or a dict): every name
+    part, normalised."""
+    get = victim.get if isinstance(victim, dict) else (lambda k, d="": getattr(victim, k, d))
+    parts = [get(field, "") for field in _SEARCH_FIELDS]
     return " ".join(normalize(p) for p in parts if p)
 
 

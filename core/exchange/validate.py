@@ -11,12 +11,14 @@ import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from pydantic import ValidationError
 from sqlite_utils import Database
 
 from core import names
+from core.exchange import fast_rows
 from core.exchange.format import (
     COLUMNS,
     COMMENTS,
@@ -277,6 +279,16 @@ class PackageCheck:
         return None if missing else record
 
     def _incident(self, row: int, cells: dict[str, str]) -> None:
+        data, missing = model_input(INCIDENTS, cells)
+        quick = None if missing else fast_rows.incident(data)
+        if quick is not None:
+            places = SimpleNamespace(district=quick["district"], subdistrict=quick["subdistrict"])
+            problems = check_incident(places, [], self.gazetteer)  # type: ignore[arg-type]
+            for p in problems:
+                self.errors.add(INCIDENTS, row, p.field, cells.get(p.field, ""), p.message)
+            if not problems:
+                self._stage(INCIDENTS, row, quick)
+            return
         incident = self._model(INCIDENTS, row, cells)
         if incident is None:
             return
@@ -287,6 +299,13 @@ class PackageCheck:
             self._stage(INCIDENTS, row, incident.model_dump(mode="json"))
 
     def _victim(self, row: int, cells: dict[str, str]) -> None:
+        data, missing = model_input(VICTIMS, cells)
+        quick = None if missing else fast_rows.victim(data)
+        if quick is not None and quick["death_date"] is None:
+            quick["search_text"] = names.search_text(quick)
+            quick.update(names.victim_keys(quick))
+            self._stage(VICTIMS, row, quick)
+            return
         victim = self._model(VICTIMS, row, cells)
         if victim is None:
             return
