@@ -22,9 +22,14 @@ from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
 GENESIS = "0" * 64
 
 
+# json.dumps with options builds a new encoder at every call; this one is built once and
+# writes the same text.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
 def canonical(value: Any) -> str:
     """JSON with sorted keys and no spaces: the form that is hashed."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL(value)
 
 
 def digest(text: str) -> str:

@@ -308,13 +308,13 @@ class _Writer:
         for values in self.db.execute(
             f"""SELECT {', '.join(vcols)} FROM victims WHERE deleted = 0 AND incident_uuid IN
                 (SELECT incident_uuid FROM incidents WHERE incident_uuid IN ({marks})
-                 AND review_status = 'approved' AND deleted = 0) ORDER BY rowid""", incident_uuids):
+                 AND +review_status = 'approved' AND +deleted = 0) ORDER BY rowid""", incident_uuids):
             row = dict(zip(vcols, values, strict=False))
             victims.setdefault(row["incident_uuid"], []).append(row)
         rows = []
         for values in self.db.execute(
             f"""SELECT {', '.join(cols)} FROM incidents WHERE incident_uuid IN ({marks})
-                AND review_status = 'approved' AND deleted = 0""", incident_uuids):
+                AND +review_status = 'approved' AND +deleted = 0""", incident_uuids):
             incident = dict(zip(cols, values, strict=False))
             payload = {"incident": incident, "victims": victims.get(incident["incident_uuid"], [])}
             rows.append({"incident_uuid": incident["incident_uuid"], "version": incident["version"],
