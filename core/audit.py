@@ -25,6 +25,7 @@ GENESIS = "0" * 64
 # json.dumps with options builds a new encoder at every call; this one is built once and
 # writes the same text.
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+_encode_text: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def canonical(value: Any) -> str:
@@ -37,9 +38,21 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_HASHED = ("at", "user_name", "action", "record_type", "record_uuid", "before", "after")
+_HASHED_SORTED = tuple(sorted(_HASHED))
+_HEADS = tuple(("{" if i == 0 else ",") + _encode_text(k) + ":" for i, k in enumerate(_HASHED_SORTED))
+
+
 def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
-    fields = {k: entry.get(k) for k in ("at", "user_name", "action", "record_type", "record_uuid", "before", "after")}
-    return hashlib.sha256((prev_hash + canonical(fields)).encode("utf-8")).hexdigest()
+    values = [entry.get(k) for k in _HASHED_SORTED]
+    if all(v is None or type(v) is str for v in values):
+        # The canonical JSON of text and nulls, written directly: the same text, without
+        # building a dictionary and sorting it for every entry.
+        text = "".join([head + ("null" if v is None else _encode_text(v)) for head, v in zip(_HEADS, values,
+                                                                                          strict=True)]) + "}"
+    else:
+        text = canonical(dict(zip(_HASHED_SORTED, values, strict=True)))
+    return hashlib.sha256((prev_hash + text).encode("utf-8")).hexdigest()
 
 
 def head(db: Database) -> str:
