@@ -35,7 +35,6 @@ from gui.context import AppContext
 from gui.i18n import isolate
 from gui.review_models import ReviewQueueModel, VictimsModel
 
-FLAG_CHUNK = 10
 STEP_SHORTCUTS = {"approve": "Ctrl+Shift+A", "return": "Ctrl+Shift+R", "reject": "Ctrl+Shift+J"}
 
 
@@ -202,9 +201,9 @@ class ReviewView(QWidget):
         return review.review_queue(self.ctx.reader, limit=limit, offset=offset, **self._filters())
 
     def _request_flags(self, uuids: list[str], fresh: bool) -> None:
-        """Count the likely duplicates of a page of the queue on a reader thread of its own,
-        a few incidents at a time so the column fills in as they come; counts asked for
-        before the queue was read again are dropped (and stop being computed)."""
+        """Count the likely duplicates of a page of the queue (from the stored pairs, a few
+        milliseconds) on a reader thread of its own; counts asked for before the queue was
+        read again are dropped."""
         reader = self.ctx.reader_of("review-duplicates")
         latest = self._flag_requests
         if fresh:
@@ -214,9 +213,8 @@ class ReviewView(QWidget):
         def stale() -> bool:
             return latest.generation != generation
 
-        for start in range(0, len(uuids), FLAG_CHUNK):
-            reader.read(review.duplicate_counts, uuids[start:start + FLAG_CHUNK], stale,
-                        on_done=lambda counts: None if stale() else self.model.set_flags(counts))
+        reader.read(review.duplicate_counts, uuids, stale,
+                    on_done=lambda counts: None if stale() else self.model.set_flags(counts))
 
     def reload(self) -> None:
         """Read the queue again, keeping the selection where the incidents still wait."""

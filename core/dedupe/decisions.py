@@ -107,8 +107,12 @@ def retract(db: Database, decision_uuid: str, user: str, *, now: str | None = No
     row = rows[0]
     if row["retracted"]:
         return Changes()
+    from core.dedupe.candidates import restore_candidate  # it scores, which needs this module
+
     with db.atomic():
         _retract_row(db, row, user, now or utc_now())
         incidents = relink_persons(db, [row["victim_uuid_a"], row["victim_uuid_b"]])
+        if active_decision(db, row["victim_uuid_a"], row["victim_uuid_b"]) is None:
+            restore_candidate(db, row["victim_uuid_a"], row["victim_uuid_b"])  # listed again for review
     return Changes(incidents=incidents, victims={row["victim_uuid_a"], row["victim_uuid_b"]},
                    tallies=True, duplicates=True)

@@ -378,17 +378,16 @@ def _scanner() -> Any:
 def run_duplicate_scan(db: Database, victim_uuids: list[str]) -> str | None:
     """The duplicate scan over the victims an import wrote, summarised in one line.
 
-    The pairs found join the stored candidates (`duplicate_candidates`), so that the
-    review screen lists them beside those of the last full scan.
+    The pairs found replace those stored for these victims (`duplicate_candidates`), so
+    that the review screen lists them beside those of the last full scan, and no longer
+    lists pairs an updated record does not make any more.
     """
     scan = _scanner()
     if scan is None:
         return None
-    now = utc_now()
-    rows = [{"victim_uuid_a": p.victim_uuid_a, "victim_uuid_b": p.victim_uuid_b, "score": p.score,
-             "reasons": "; ".join(p.reasons), "scanned_at": now} for p in scan(db, victim_uuids=victim_uuids)]
-    if rows:
-        with db.atomic():
-            db["duplicate_candidates"].insert_all(rows, batch_size=2000, replace=True)
+    from core.dedupe.candidates import store_around
+
+    rows = list(scan(db, victim_uuids=victim_uuids))
+    store_around(db, victim_uuids, rows)
     return tr("Duplicate scan over {victims} imported victims: {count} likely duplicate pair(s) to review.",
               victims=len(victim_uuids), count=len(rows))

@@ -113,6 +113,10 @@ def save_incident(
             write_snapshot(db, inc["incident_uuid"], now, user=user)
         if inc_changed or changes.victims:
             changes.duplicates = bool(changes.victims)
+        # A victim scores against others by the incident's date and place too.
+        around = set(changes.victims) | (set(keep) if inc_changed else set())
+        if _refresh_candidates(db, around):
+            changes.duplicates = True
         refresh_facts(db, [incident.incident_uuid])
     return SavedIncident(
         incident=incident_from_row(inc),
@@ -195,6 +199,18 @@ def _merge(
     return {**old, **row}, True
 
 
+def _refresh_candidates(db: Database, victim_uuids: set[str] | list[str]) -> bool:
+    """Keep the stored likely duplicate pairs of these records current (see
+    `core.dedupe.candidates`); whether they changed."""
+    if not victim_uuids:
+        return False
+    try:
+        from core.dedupe.candidates import refresh_candidates  # the duplicates engine builds on storage
+    except ImportError:  # an installation without it
+        return False
+    return refresh_candidates(db, victim_uuids)
+
+
 def _write_keys(db: Database, row: dict[str, Any]) -> None:
     victim = Victim.model_validate({k: row[k] for k in VICTIM_COLUMNS})
     db["victim_keys"].insert({"victim_uuid": row["victim_uuid"], **names.victim_keys(victim)},
@@ -268,6 +284,7 @@ def delete_incident(db: Database, incident_uuid: str, user: str) -> Changes:
             "SELECT victim_uuid FROM victims WHERE incident_uuid = ? AND deleted = 0", [incident_uuid]).fetchall()]
         for victim_uuid in victims:
             _soft_delete_victim(db, victim_uuid, user, now)
+        _refresh_candidates(db, victims)
         refresh_facts(db, [incident_uuid])
     return Changes(incidents={incident_uuid}, victims=set(victims), tallies=True, review=True, duplicates=True)
 

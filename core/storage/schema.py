@@ -302,6 +302,7 @@ def _duplicates_blocks(db: Database) -> None:
                " (skel_family, skel_father, event_date, victim_uuid)")
 
 
+
 TALLY_MONTH_KEYS = ("basis", "civilian", "month", "perpetrator", "governorate", "incident_type", "category")
 TALLY_YEAR_KEYS = tuple("year" if k == "month" else k for k in TALLY_MONTH_KEYS)
 
@@ -345,3 +346,14 @@ def _conflict_packages(db: Database) -> None:
     # not only by the exporting database's UUID.
     db.execute("ALTER TABLE exchange_conflicts ADD COLUMN package_label TEXT")
     db.execute("ALTER TABLE exchange_conflicts ADD COLUMN package_name TEXT")
+
+
+@migration(33, "duplicates: stored pairs by either record and in review order")
+def _duplicate_pairs_indexes(db: Database) -> None:
+    # Number chosen in the duplicates area's own range (11+), away from the others'.
+    # The review queue counts an incident's victims with pairs on either side; the
+    # Duplicates screen lists the pairs best score first.
+    db.execute("CREATE INDEX IF NOT EXISTS idx_candidates_b ON duplicate_candidates"
+               " (victim_uuid_b, victim_uuid_a, score)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_candidates_review ON duplicate_candidates"
+               " (score DESC, victim_uuid_a, victim_uuid_b)")

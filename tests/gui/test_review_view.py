@@ -186,18 +186,27 @@ def test_the_application_asks_for_a_login_when_the_database_has_accounts(qtbot, 
 
 
 def test_the_queue_never_looks_up_duplicates_on_the_gui_thread(qtbot, team_db, monkeypatch):
-    """Building and drawing the queue reads no duplicate flags on the GUI thread; the
-    column fills in when the counts arrive from the reader thread."""
+    """Building and drawing the queue reads no duplicate counts or flags on the GUI
+    thread; the column fills in when the counts (from the stored pairs) arrive from the
+    reader thread, one read per page of the queue."""
     import threading
+
+    from core.dedupe import candidates
 
     path, uuids = team_db
     gui_thread = threading.get_ident()
-    calls: list[tuple[str, bool]] = []
+    counted: list[tuple[tuple[str, ...], bool]] = []
+    looked_up: list[tuple[str, bool]] = []
+
+    def counts(db, incident_uuids, min_score=None):
+        counted.append((tuple(incident_uuids), threading.get_ident() == gui_thread))
+        return {uuids[1]: 1} if uuids[1] in incident_uuids else {}
 
     def lookup(db, incident_uuid, limit=3):
-        calls.append((incident_uuid, threading.get_ident() == gui_thread))
+        looked_up.append((incident_uuid, threading.get_ident() == gui_thread))
         return {"some victim": ["a match"]} if incident_uuid == uuids[1] else {}
 
+    monkeypatch.setattr(candidates, "duplicate_counts", counts)
     monkeypatch.setattr(review, "likely_duplicates_of", lookup)
     ctx = AppContext(path, "rana")
     view = ReviewView(ctx)
@@ -210,6 +219,28 @@ def test_the_queue_never_looks_up_duplicates_on_the_gui_thread(qtbot, team_db, m
     select(view, uuids[1])
     qtbot.waitUntil(lambda: view.victims_model.duplicate_flags == {"some victim": ["a match"]})
     ctx.close()
-    assert sorted({u for u, _ in calls}) == sorted(uuids)
-    assert not [u for u, on_gui in calls if on_gui]
+    assert sorted({u for page, _ in counted for u in page}) == sorted(uuids)
+    assert len(counted) == 1  # the whole page at once
+    assert not [page for page, on_gui in counted if on_gui]
+    assert not [u for u, on_gui in looked_up if on_gui]
     assert all(view.model.index(r, column).data() == "" for r in range(view.model.rowCount()) if r != row)
+
+
+def test_the_queue_counts_victims_with_stored_likely_duplicates(qtbot, team_db):
+    """The column shows, per incident, the victims with a stored pair not decided yet."""
+    path, uuids = team_db
+    db = open_database(path)
+    again = incident(review_status="submitted", date="2016-01-05", locality="place 0", sources="another witness")
+    save_incident(db, again, [victim(again, given_name="احمد", family_name="الحسن")], "rana")
+    uuids = [*uuids, again.incident_uuid]
+    counts = review.duplicate_counts(db, uuids)
+    db.close()
+    assert counts[uuids[0]] == 1 and counts[again.incident_uuid] == 1 and counts[uuids[2]] == 0
+    ctx = AppContext(path, "rana")
+    view = ReviewView(ctx)
+    qtbot.addWidget(view)
+    column = view.model.COLUMNS.index("duplicates")
+    rows = {view.model.uuid_at(r): r for r in range(view.model.rowCount())}
+    qtbot.waitUntil(lambda: all(view.model.index(rows[u], column).data() == (counts[u] or "") for u in uuids)
+                    and view.model.duplicate_count(uuids[0]) is not None)
+    ctx.close()
