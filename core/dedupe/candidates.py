@@ -109,7 +109,6 @@ def duplicate_counts(db: Database, incident_uuids: Sequence[str], min_score: flo
     uuids = list(dict.fromkeys(incident_uuids))
     for start in range(0, len(uuids), 400):
         batch = uuids[start:start + 400]
-        marks = ",".join("?" * len(batch))
         counts.update(db.execute(counts_sql(len(batch)), [*batch, threshold, threshold]).fetchall())
     return counts
 

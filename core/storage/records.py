@@ -205,7 +205,9 @@ def _refresh_candidates(db: Database, victim_uuids: set[str] | list[str]) -> boo
     if not victim_uuids:
         return False
     try:
-        from core.dedupe.candidates import refresh_candidates  # the duplicates engine builds on storage
+        from core.dedupe.candidates import (
+            refresh_candidates,  # the duplicates engine builds on storage
+        )
     except ImportError:  # an installation without it
         return False
     return refresh_candidates(db, victim_uuids)
