@@ -2,6 +2,9 @@
 field with the differences marked."""
 from __future__ import annotations
 
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,11 +17,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from core import vocab
-from core.dedupe import CandidatePair
+from core.dedupe import CandidatePair, PairRow
 from core.dedupe.compare import FieldComparison, compare_records
 from gui.i18n import isolate
 
 Index = QModelIndex | QPersistentModelIndex
+PAIRS_PAGE = 50
+CACHED_PAGES = 32
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole + 1})
 
 VOCABULARY = {"sex": "sex", "age_group": "age_group", "civilian": "civilian", "outcome": "outcome",
               "incident_type": "incident_type", "incident_perpetrator": "perpetrator",
@@ -56,22 +62,64 @@ def display_name(record: dict[str, Any]) -> str:
 
 
 class PairsModel(QAbstractTableModel):
-    """One candidate pair per row: score, the two names, the dates, the decision if any."""
+    """One candidate pair per row: score, the two names, the dates, the decision if any.
+
+    Like the records browser, the model holds only the keys of the rows in display order
+    (read off the GUI thread by `core.dedupe.pair_keys`) and reads the records of a page of
+    rows when the view first asks for one (`read_rows`, a few index lookups), keeping a
+    few pages. So a list of tens of thousands of pairs costs no more to show than ten."""
 
     PairRole = Qt.ItemDataRole.UserRole + 1
     COLUMNS = ("score", "a", "b", "dates", "decision")
 
-    def __init__(self, parent: Any = None):
+    def __init__(self, parent: Any = None, read_rows: Callable[[list[int]], list[PairRow]] | None = None):
         super().__init__(parent)
-        self.pairs: list[CandidatePair] = []
+        self._read_rows = read_rows
+        self._keys: array = array("q")
+        self._pages: OrderedDict[int, dict[int, PairRow]] = OrderedDict()
 
-    def set_pairs(self, pairs: list[CandidatePair]) -> None:
+    @property
+    def keys(self) -> array:
+        return self._keys
+
+    def set_keys(self, keys: array) -> None:
+        """The rows as they are now. The same rows in the same order are only read again
+        (their records may have changed); other rows reset the model."""
+        if keys == self._keys:
+            self._pages.clear()
+            if len(keys):
+                self.dataChanged.emit(self.index(0, 0), self.index(len(keys) - 1, len(self.COLUMNS) - 1))
+            return
         self.beginResetModel()
-        self.pairs = list(pairs)
+        self._keys = array("q", keys)
+        self._pages.clear()
         self.endResetModel()
 
+    def row_of(self, key: int) -> int | None:
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return None
+
+    def pair_at(self, row: int) -> PairRow | None:
+        """The pair shown in a row (None when it cannot be read any more: decided or
+        deleted since the list was read)."""
+        if not 0 <= row < len(self._keys) or self._read_rows is None:
+            return None
+        page = row // PAIRS_PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            keys = list(self._keys[page * PAIRS_PAGE:(page + 1) * PAIRS_PAGE])
+            rows = {r.key: r for r in self._read_rows(keys)}
+            self._pages[page] = rows
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self._keys[row])
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.pairs)
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -90,16 +138,16 @@ class PairsModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.pairs):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._keys):
             return None
-        pair = self.pairs[index.row()]
+        pair = self.pair_at(index.row())
+        if pair is None:
+            return None
         column = self.COLUMNS[index.column()]
         if role == self.PairRole:
             return pair
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(pair.reasons)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
         if column == "score":
             return f"{pair.score:.2f}"
         if column in ("a", "b"):

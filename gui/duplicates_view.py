@@ -3,6 +3,7 @@ highlighted; a reviewer decides "same person" or "different people", or takes a 
 back. A scan of the whole database runs with progress and can be cancelled."""
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from core import dedupe
 from core.changes import Changes
-from core.dedupe import CandidatePair
+from core.dedupe import CandidatePair, PairRow
 from gui.background import Latest
 from gui.context import AppContext
 from gui.duplicates_models import ComparisonModel, PairsModel
@@ -30,8 +31,10 @@ from gui.i18n import isolate
 from gui.long_job import run_long_job
 
 
-def _read_pairs(db: Any, include_decided: bool) -> tuple[list[CandidatePair], str | None]:
-    return dedupe.candidate_pairs(db, include_decided=include_decided), dedupe.last_scanned(db)
+def _read_list(db: Any, include_decided: bool) -> tuple[array, str | None]:
+    """The keys of the list's rows and when the database was last scanned (on a reader
+    thread: tens of milliseconds for tens of thousands of pairs)."""
+    return dedupe.pair_keys(db, include_decided=include_decided), dedupe.last_scanned(db)
 
 
 class DuplicatesView(QWidget):
@@ -56,7 +59,7 @@ class DuplicatesView(QWidget):
         top.addStretch(1)
         top.addWidget(self.summary)
 
-        self.pairs = PairsModel(self)
+        self.pairs = PairsModel(self, lambda keys: dedupe.pair_rows(self.ctx.reader, keys))
         self.pair_list = QTableView(self)
         self.pair_list.setObjectName("duplicate_pairs")
         self.pair_list.setAccessibleName(self.tr("Likely duplicate pairs"))
@@ -118,28 +121,32 @@ class DuplicatesView(QWidget):
     # reading
 
     def reload(self) -> None:
-        """Read the candidate pairs again (off the GUI thread)."""
-        on_done, on_error = self._latest.start(self._pairs_arrived, self._failed)
-        self.ctx.background.read(_read_pairs, self.show_decided.isChecked(), on_done=on_done, on_error=on_error)
+        """Read the list's keys again (off the GUI thread); the rows on screen are read
+        when shown."""
+        on_done, on_error = self._latest.start(self._keys_arrived, self._failed)
+        self.ctx.reader_of("duplicates").read(_read_list, self.show_decided.isChecked(),
+                                               on_done=on_done, on_error=on_error)
 
-    def _pairs_arrived(self, result: tuple[list[CandidatePair], str | None]) -> None:
-        pairs, scanned = result
+    def _keys_arrived(self, result: tuple[array, str | None]) -> None:
+        keys, scanned = result
         keep = self.current_pair()
-        self.pairs.set_pairs(pairs)
-        undecided = sum(1 for p in pairs if p.decision is None)
+        kept_row = self.pair_list.currentIndex().row()
+        self.pairs.set_keys(keys)
+        undecided = sum(1 for k in keys if k > 0)
         text = self.tr("%n pair(s) to review.", "", undecided)
         if scanned:
             text += " " + self.tr("Last scan: %1.").replace("%1", isolate(scanned.replace("T", " ").rstrip("Z")))
+        else:
+            text += " " + self.tr("Not scanned yet: only pairs found around records saved or imported are listed.")
         self.summary.setText(text)
-        row = 0
-        if keep is not None:
-            for i, p in enumerate(pairs):
-                if (p.a["victim_uuid"], p.b["victim_uuid"]) == (keep.a["victim_uuid"], keep.b["victim_uuid"]):
-                    row = i
-        if pairs:
+        row = self.pairs.row_of(keep.key) if isinstance(keep, PairRow) else None
+        if row is None:
+            row = max(kept_row, 0)
+        if len(keys):
             self.pair_list.selectionModel().setCurrentIndex(
-                self.pairs.index(min(row, len(pairs) - 1), 0),
+                self.pairs.index(min(row, len(keys) - 1), 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self._show_pair(self.current_pair())  # the same row may hold another pair now
         else:
             self._show_pair(None)
 
@@ -156,7 +163,10 @@ class DuplicatesView(QWidget):
     def _show_pair(self, pair: CandidatePair | None) -> None:
         self.comparison.set_pair(pair)
         self.side_by_side.resizeRowsToContents()
-        self.reasons.setText("\n".join(pair.reasons) if pair is not None else "")
+        # Stored reasons are in the language of the scan; those shown are in the current one.
+        reasons = dedupe.pair_reasons(self.ctx.reader, pair.a["victim_uuid"], pair.b["victim_uuid"]) \
+            if pair is not None else []
+        self.reasons.setText("\n".join(reasons or (pair.reasons if pair is not None else [])))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -167,9 +177,8 @@ class DuplicatesView(QWidget):
         self.undo_button.setEnabled((pair is not None and pair.decision is not None) or self.last_decision is not None)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.victims and changes.duplicates and dedupe.last_scanned(self.ctx.reader) is not None:
-            # Records saved since the last scan: their pairs join the list.
-            self.ctx.submit(dedupe.scan_and_add, sorted(changes.victims), on_error=self._error)
+        # Saves, deletions and decisions keep the stored pairs current (in core): the list
+        # is read again only when one of them touched pairs or decisions.
         if changes.duplicates:
             self.reload()
 

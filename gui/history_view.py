@@ -27,6 +27,8 @@ from gui.i18n import isolate
 from gui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
+#: The key that opens the history of the incident at hand, wherever one is shown.
+HISTORY_SHORTCUT = "Ctrl+Shift+H"
 
 
 def _changes(before: str | None, after: str | None) -> str:
@@ -112,3 +114,11 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.view)
         layout.addWidget(buttons)
         self.resize(900, 480)
+
+
+def show_history(ctx: AppContext, incident_uuid: str, parent: QWidget | None = None) -> HistoryDialog:
+    """Open the history of an incident in a dialog over `parent` (returns at once)."""
+    dialog = HistoryDialog(ctx, incident_uuid, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -41,6 +41,7 @@ from gui.form.match_slot import MatchSlot
 from gui.form.problem_list import ProblemList
 from gui.form.unidentified_dialog import UnidentifiedDialog
 from gui.form.victims_grid import VictimsView
+from gui.history_view import HISTORY_SHORTCUT, show_history
 
 VALIDATE_MS = 250
 
@@ -111,11 +112,16 @@ class IncidentForm(QWidget):
                                                  "Ctrl+Shift+Delete")
         self.discard_action = self._action("discard_draft", self.tr("&Discard changes"), self.discard_changes)
         self.close_action = self._action("close_form", self.tr("&Close"), self.close_form)
+        self.history_action = self._action("show_history", self.tr("&History…"), self.show_history, HISTORY_SHORTCUT)
+        self.history_action.setToolTip(self.tr("The history of this incident (%1)").replace(
+            "%1", self.history_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
 
         toolbar = QToolBar(self)
         toolbar.setObjectName("form_toolbar")
         for action in (self.save_action, self.undo_action, self.redo_action, self.discard_action, self.close_action):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.history_action)
         self.title = QLabel(self)
         self.title.setObjectName("form_title")
         font = self.title.font()
@@ -183,6 +189,7 @@ class IncidentForm(QWidget):
     def _loaded(self) -> None:
         self.touched.clear()
         self.save_attempted = False
+        self.history_action.setEnabled(self.document.editing_saved)  # a new incident has none yet
         self._show_problems([])
         self._update_title()
 
@@ -324,6 +331,11 @@ class IncidentForm(QWidget):
             return
         self.status.setText(self.tr("Not saved."))
         QMessageBox.warning(self, self.tr("The incident was not saved"), str(error))
+
+    def show_history(self) -> None:
+        """The history of the incident in the form, as saved."""
+        if self.document.editing_saved:
+            show_history(self.ctx, self.document.key, self)
 
     # leaving
 

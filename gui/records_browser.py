@@ -1,11 +1,15 @@
 """The records browser: incidents and victims as tables, filtered and sorted in SQL.
 
 Double-clicking a row emits `open_incident(incident_uuid)`; the main window opens the
-incident in the form. The lists follow every save through `ctx.changed`.
+incident in the form. The context menu of a row, the History button and Ctrl+Shift+H open
+the history of the row's incident. The lists follow every save through `ctx.changed`.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, QTimer, Signal
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +19,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
+    QStyleOptionHeader,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -27,6 +34,7 @@ from core.changes import Changes
 from core.models import EARLIEST_DATE
 from gui.browse_models import UUID_ROLE, IncidentTableModel, RecordTableModel, VictimTableModel
 from gui.context import AppContext
+from gui.history_view import HISTORY_SHORTCUT, show_history
 
 # One day before documentation begins: shown as an empty date, meaning "no limit".
 NO_DATE = QDate(EARLIEST_DATE.year, EARLIEST_DATE.month, EARLIEST_DATE.day).addDays(-1)
@@ -67,6 +75,31 @@ class DateBound(QDateEdit):
 
     def set_iso(self, value: str | None) -> None:
         self.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else NO_DATE)
+
+
+class SortHeader(QHeaderView):
+    """A header whose sort arrow points the way the usual convention reads it: up for
+    ascending (oldest first, A to Z), down for descending (newest first). Qt draws the
+    opposite, so a list of the newest incidents first looked sorted oldest first."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)  # as a table view's own header
+        self.setHighlightSections(True)
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader, logicalIndex: int) -> None:  # noqa: N802, N803 (Qt's names)
+        super().initStyleOptionForIndex(option, logicalIndex)
+        option.sortIndicator = sort_arrow(self, logicalIndex)
+
+
+def sort_arrow(header: QHeaderView, section: int) -> QStyleOptionHeader.SortIndicator:
+    """The arrow a header shows on a section: up when sorted ascending, down when
+    descending, none when not sorted by it."""
+    if not header.isSortIndicatorShown() or header.sortIndicatorSection() != section:
+        return QStyleOptionHeader.SortIndicator.None_
+    if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder:
+        return QStyleOptionHeader.SortIndicator.SortUp
+    return QStyleOptionHeader.SortIndicator.SortDown
 
 
 class FilterBar(QWidget):
@@ -164,10 +197,19 @@ class RecordsBrowser(QWidget):
         self.tabs.addTab(self.victims_view, "")
         self.status = QLabel()
         self.status.setObjectName("browser_status")
+        self.open_action = self._action("open_incident", self._open_current)
+        self.history_action = self._action("show_history", self.show_history, HISTORY_SHORTCUT)
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("history_button")
+        self.history_button.clicked.connect(self.history_action.trigger)
+        self.history_action.changed.connect(lambda: self.history_button.setEnabled(self.history_action.isEnabled()))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(bottom)
         self._counts = {"incidents": 0, "victims": 0}
         self.incidents.loaded.connect(lambda n: self._counted("incidents", n))
         self.victims.loaded.connect(lambda n: self._counted("victims", n))
@@ -175,11 +217,24 @@ class RecordsBrowser(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=CHANGE_DELAY_MS)
         self._refresh_timer.timeout.connect(self.reload)
         ctx.changed.connect(self._on_changed)
+        self.tabs.currentChanged.connect(lambda _i: self._update_actions())
         self.retranslate()
+        self._update_actions()
         self.reload()
+
+    def _action(self, name: str, slot: Any, shortcut: str | None = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
     def _table(self, model: RecordTableModel, name: str) -> QTableView:
         view = QTableView()
+        view.setHorizontalHeader(SortHeader(view))
         view.setObjectName(name)
         view.setAccessibleName(name)
         view.setModel(model)
@@ -203,10 +258,19 @@ class RecordsBrowser(QWidget):
         view.setSortingEnabled(True)
         view.doubleClicked.connect(self._open)
         view.activated.connect(self._open)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+        view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        model.modelReset.connect(self._update_actions)
         return view
 
     def retranslate(self) -> None:
         self.filter_bar.retranslate()
+        self.open_action.setText(self.tr("&Open incident"))
+        self.history_action.setText(self.tr("&History…"))
+        shortcut = self.history_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.history_button.setText(self.tr("History…"))
+        self.history_button.setToolTip(self.tr("The history of the selected incident (%1)").replace("%1", shortcut))
         self.tabs.setTabText(0, self.tr("Incidents"))
         self.tabs.setTabText(1, self.tr("Victims"))
         self.incidents.refresh_labels()
@@ -224,6 +288,41 @@ class RecordsBrowser(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.records:
             self._refresh_timer.start()
+
+    def current_incident(self) -> str | None:
+        """The incident of the selected row (of a victim: the incident it belongs to)."""
+        view = self.tabs.currentWidget()
+        if not isinstance(view, QTableView):
+            return None
+        index = view.currentIndex()
+        return index.data(UUID_ROLE) if index.isValid() else None
+
+    def _update_actions(self) -> None:
+        enabled = self.current_incident() is not None
+        self.open_action.setEnabled(enabled)
+        self.history_action.setEnabled(enabled)
+
+    def _context_menu(self, view: QTableView, pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.setObjectName("browser_menu")
+        menu.addAction(self.open_action)
+        menu.addAction(self.history_action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(view.viewport().mapToGlobal(pos))
+
+    def show_history(self) -> None:
+        uuid = self.current_incident()
+        if uuid:
+            show_history(self._ctx, uuid, self)
+
+    def _open_current(self) -> None:
+        view = self.tabs.currentWidget()
+        if isinstance(view, QTableView) and view.currentIndex().isValid():
+            self._open(view.currentIndex())
 
     def _open(self, index: QModelIndex) -> None:
         uuid = index.data(UUID_ROLE)

@@ -363,11 +363,9 @@ class ReviewView(QWidget):
         uuid = self.current_uuid()
         if uuid is None:
             return
-        from gui.history_view import HistoryDialog
+        from gui.history_view import show_history
 
-        dialog = HistoryDialog(self.ctx, uuid, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        show_history(self.ctx, uuid, self)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.review or changes.incidents or changes.duplicates:

@@ -35,6 +35,10 @@ _UNDECIDED = """NOT EXISTS (SELECT 1 FROM duplicate_decisions d WHERE d.retracte
         OR (d.victim_uuid_a = c.victim_uuid_b AND d.victim_uuid_b = c.victim_uuid_a)))"""
 _LIVE = """EXISTS (SELECT 1 FROM victims w WHERE w.victim_uuid = c.{side} AND w.deleted = 0)"""
 _OPEN = f"c.score >= ? AND {_UNDECIDED} AND {_LIVE.format(side='victim_uuid_a')} AND {_LIVE.format(side='victim_uuid_b')}"
+# The whole list: a record deleted has no stored pairs (its deletion refreshed them), so
+# that only the decisions are looked up, in their index (a lookup of each record would
+# read the victims table at random: about a second at 50,000 pairs).
+_LISTED = f"c.score >= ? AND {_UNDECIDED}"
 
 
 def _rows(pairs: Iterable[Any], now: str) -> list[dict[str, Any]]:
@@ -134,13 +138,13 @@ def pair_counts(db: Database, min_score: float | None = None) -> PairCounts:
     """How many stored pairs wait for a decision, and how many decisions are in force."""
     threshold = THRESHOLD if min_score is None else min_score
     undecided = db.execute(
-        f"SELECT COUNT(*) FROM duplicate_candidates c INDEXED BY idx_candidates_review WHERE {_OPEN}",
+        f"SELECT COUNT(*) FROM duplicate_candidates c INDEXED BY idx_candidates_review WHERE {_LISTED}",
         [threshold]).fetchone()[0]
     decided = db.execute("SELECT COUNT(*) FROM duplicate_decisions WHERE retracted = 0").fetchone()[0]
     return PairCounts(undecided, decided)
 
 
-KEYS_SQL = f"""SELECT c.rowid FROM duplicate_candidates c INDEXED BY idx_candidates_review WHERE {_OPEN}
+KEYS_SQL = f"""SELECT c.rowid FROM duplicate_candidates c INDEXED BY idx_candidates_review WHERE {_LISTED}
     ORDER BY c.score DESC, c.victim_uuid_a, c.victim_uuid_b"""
 
 
@@ -167,7 +171,7 @@ def _sides(db: Database, uuids: set[str]) -> dict[str, dict[str, Any]]:
         batch = ordered[start:start + 400]
         marks = ",".join("?" * len(batch))
         for row in db.query(f"""SELECT {_SIDE_COLUMNS} FROM victims v JOIN incidents i ON i.incident_uuid = v.incident_uuid
-                                WHERE v.victim_uuid IN ({marks}) AND v.deleted = 0""", batch):
+                                WHERE v.victim_uuid IN ({marks}) AND v.deleted = 0 AND i.deleted = 0""", batch):
             row.pop("search_text", None)
             out[row["victim_uuid"]] = row
     return out

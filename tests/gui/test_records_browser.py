@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QStyleOptionHeader
 
 from core.browse import BrowseFilter
 from core.models import Incident, Victim
@@ -125,6 +125,29 @@ def test_sorting_is_done_by_the_database(qtbot, browser):
     qtbot.waitUntil(lambda: _names(browser.victims)[0] == "خديجة", timeout=3000)
 
 
+def _arrow(view, column):
+    """The sort arrow the header draws on a column."""
+    option = QStyleOptionHeader()
+    view.horizontalHeader().initStyleOptionForIndex(option, column)
+    return option.sortIndicator
+
+
+def test_the_date_arrow_agrees_with_the_order_shown(qtbot, browser):
+    """Newest first shows the arrow of a descending order (pointing down); a click on the
+    header lists the oldest first under an arrow pointing up."""
+    view, model = browser.incidents_view, browser.incidents
+    dates = lambda: [model.index(r, 0).data() for r in range(model.rowCount())]  # noqa: E731
+    assert dates() == ["2016-01-22", "2016-01-05"]
+    assert _arrow(view, 0) == QStyleOptionHeader.SortIndicator.SortDown
+    assert _arrow(view, 1) == QStyleOptionHeader.SortIndicator.None_
+    header = view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 10, header.height() // 2))
+    qtbot.waitUntil(lambda: dates() == ["2016-01-05", "2016-01-22"], timeout=3000)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert _arrow(view, 0) == QStyleOptionHeader.SortIndicator.SortUp
+
+
 def test_double_click_opens_the_incident(qtbot, browser, seeded):
     with qtbot.waitSignal(browser.open_incident, timeout=2000) as blocker:
         _double_click(qtbot, browser.incidents_view, browser.incidents.index(0, 1))
@@ -163,3 +186,55 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, ctx, model_class):
     with qtbot.waitSignal(model.loaded, timeout=3000):
         pass
     assert model.rowCount() == 0 and first
+
+
+def _history_dialog(qtbot, parent):
+    from gui.history_view import HistoryDialog
+
+    qtbot.waitUntil(lambda: parent.findChild(HistoryDialog) is not None, timeout=2000)
+    dialog = parent.findChild(HistoryDialog)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_the_history_of_a_row_opens_from_the_keyboard(qtbot, browser, seeded):
+    """Ctrl+Shift+H on a victim's row opens the history of its incident."""
+    from PySide6.QtGui import QKeySequence
+
+    assert not browser.history_button.isEnabled()  # nothing chosen yet
+    browser.tabs.setCurrentWidget(browser.victims_view)
+    row = _names(browser.victims).index("خديجة")
+    browser.victims_view.setCurrentIndex(browser.victims.index(row, 0))
+    browser.victims_view.setFocus()
+    assert browser.history_button.isEnabled()
+    assert browser.history_action.shortcut() == QKeySequence("Ctrl+Shift+H")
+    qtbot.keyClick(browser.victims_view, Qt.Key.Key_H,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = _history_dialog(qtbot, browser)
+    assert seeded["first"].incident_uuid in dialog.view.findChild(QLabel, "history_title").text()
+    records = {dialog.view.model.index(r, 3).data() for r in range(dialog.view.model.rowCount())}
+    assert {"incident", "victim"} <= records
+    dialog.close()
+
+
+def test_the_history_of_a_row_opens_from_its_context_menu_and_the_button(qtbot, browser, seeded):
+    from PySide6.QtWidgets import QMenu
+
+    view = browser.incidents_view
+    row = [browser.incidents.index(r, 0).data() for r in range(2)].index("2016-01-22")
+    view.customContextMenuRequested.emit(view.visualRect(browser.incidents.index(row, 1)).center())
+    menu = browser.findChild(QMenu, "browser_menu")
+    assert [a.objectName() for a in menu.actions()] == ["open_incident", "show_history"]
+    with qtbot.waitSignal(browser.open_incident, timeout=2000) as opened:
+        menu.actions()[0].trigger()
+    assert opened.args == [seeded["second"].incident_uuid]
+    menu.actions()[1].trigger()
+    menu.close()
+    dialog = _history_dialog(qtbot, browser)
+    assert seeded["second"].incident_uuid in dialog.view.findChild(QLabel, "history_title").text()
+    dialog.close()
+    qtbot.waitUntil(lambda: browser.findChild(type(dialog)) is None, timeout=2000)
+    qtbot.mouseClick(browser.history_button, Qt.MouseButton.LeftButton)
+    dialog = _history_dialog(qtbot, browser)
+    assert seeded["second"].incident_uuid in dialog.view.findChild(QLabel, "history_title").text()
+    dialog.close()

@@ -288,3 +288,27 @@ def test_the_victim_being_typed_is_looked_up_for_likely_duplicates(qtbot, ctx, f
         keyboard.tab(2)
         keyboard.type("الحسن")
         keyboard.tab()
+
+
+def test_the_history_of_the_incident_in_the_form_opens_from_the_toolbar_and_the_keyboard(qtbot, ctx, window, form):
+    from core.models import Incident, Victim
+    from core.storage.records import save_incident
+    from gui.history_view import HistoryDialog
+
+    history = form.findChild(QAction, "show_history")
+    assert not history.isEnabled()  # a new incident has no history yet
+    incident = Incident(date="2016-01-05", governorate="SY09", incident_type="airstrike", perpetrator="russia")
+    with qtbot.waitSignal(ctx.changed):
+        ctx.submit(save_incident, incident, [Victim(incident_uuid=incident.incident_uuid, given_name="أحمد")], "amal")
+    page = window.pages["incidents"]
+    page.show_list()
+    page.browser.incident_activated.emit(incident.incident_uuid)
+    assert history.isEnabled()
+    form.fields.editors["locality"].setFocus()
+    qtbot.keyClick(form.fields.editors["locality"], Qt.Key.Key_H,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: form.findChild(HistoryDialog) is not None, timeout=2000)
+    dialog = form.findChild(HistoryDialog)
+    assert incident.incident_uuid in dialog.findChild(QLabel, "history_title").text()
+    assert dialog.view.model.rowCount() >= 2  # the incident and its victim created
+    dialog.close()
