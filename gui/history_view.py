@@ -27,7 +27,7 @@ from gui.i18n import isolate
 from gui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-#: The key that opens the history of the incident at hand, wherever one is shown.
+# The key that opens the history of the incident at hand, wherever one is shown.
 HISTORY_SHORTCUT = "Ctrl+Shift+H"
 
 

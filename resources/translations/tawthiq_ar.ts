@@ -478,6 +478,10 @@
         <translation>آخر فحص: ⁨%1⁩.</translation>
     </message>
     <message>
+        <source>Not scanned yet: only pairs found around records saved or imported are listed.</source>
+        <translation>لم يُفحص بعد: لا تظهر إلا الأزواج التي وُجدت حول السجلات المحفوظة أو المستوردة.</translation>
+    </message>
+    <message>
         <source>The pairs could not be read: %1</source>
         <translation>تعذّرت قراءة الأزواج: ⁨%1⁩</translation>
     </message>
@@ -984,6 +988,14 @@
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>السجل ال&amp;تاريخي…</translation>
+    </message>
+    <message>
+        <source>The history of this incident (%1)</source>
+        <translation>السجل التاريخي لهذه الحادثة (⁨%1⁩)</translation>
+    </message>
+    <message>
         <source>Victims</source>
         <translation>الضحايا</translation>
     </message>
@@ -1365,6 +1377,22 @@
 </context>
 <context>
     <name>RecordsBrowser</name>
+    <message>
+        <source>&amp;Open incident</source>
+        <translation>&amp;فتح الحادثة</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>السجل ال&amp;تاريخي…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>السجل التاريخي…</translation>
+    </message>
+    <message>
+        <source>The history of the selected incident (%1)</source>
+        <translation>السجل التاريخي للحادثة المحددة (⁨%1⁩)</translation>
+    </message>
     <message>
         <source>Incidents</source>
         <translation>الحوادث</translation>
