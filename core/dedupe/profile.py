@@ -19,7 +19,9 @@ PROFILE_COLUMNS = """k.victim_uuid, k.key_given, k.key_father, k.key_grandfather
 PROFILE_FROM = """victim_keys k
     JOIN victims v ON v.victim_uuid = k.victim_uuid
     JOIN incidents i ON i.incident_uuid = v.incident_uuid"""
-LIVE = "v.deleted = 0 AND i.deleted = 0"
+# `+deleted`: never an index term. Given a few hundred UUIDs, SQLite would otherwise walk
+# the index of live victims (all of them: about two seconds at 500,000) for each batch.
+LIVE = "+v.deleted = 0 AND +i.deleted = 0"
 
 
 @dataclass(slots=True)

@@ -117,3 +117,11 @@ def test_the_queries_use_the_indexes(db, family) -> None:
     assert not [step for step in counts if step.startswith("SCAN")], counts
     keys = plan(candidates.KEYS_SQL, [0.8])
     assert not [step for step in keys if "TEMP B-TREE" in step or (step.startswith("SCAN") and "INDEX" not in step)], keys
+    sides = plan(candidates.sides_sql(100), [f"uuid {n}" for n in range(100)])
+    assert any("v USING INDEX sqlite_autoindex_victims" in step for step in sides), sides
+    from core.dedupe.profile import LIVE, PROFILE_COLUMNS, PROFILE_FROM
+
+    marks = ",".join("?" * 500)
+    profiles = plan(f"SELECT {PROFILE_COLUMNS} FROM {PROFILE_FROM} WHERE k.victim_uuid IN ({marks}) AND {LIVE}",
+                    [f"uuid {n}" for n in range(500)])
+    assert not [step for step in profiles if "deleted=" in step], profiles
