@@ -35,11 +35,15 @@ bench: $(STAMP)
 
 # The Arabic translation: lupdate collects every self.tr()/translate() string of gui/ into
 # the .ts source (translated there, for instance with pyside6-linguist); lrelease compiles
-# the .qm that the application loads. Both files are committed.
+# the .qm that the application loads. Both files are committed. The English one holds only
+# the plural strings ("%n pair(s)" as "1 pair" / "3 pairs").
 TS := resources/translations/tawthiq_ar.ts
+TS_EN := resources/translations/tawthiq_en.ts
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(find gui -name '*.py' | sort) -ts $(TS) -target-language ar -no-obsolete -locations none
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(VENV)/bin/pyside6-lupdate $$(find gui -name '*.py' | sort) -ts $(TS_EN) -source-language en -target-language en -pluralonly -no-obsolete -locations none
+	$(VENV)/bin/pyside6-lrelease $(TS_EN) -qm $(TS_EN:.ts=.qm)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

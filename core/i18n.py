@@ -10,7 +10,8 @@ all and check that each has an Arabic translation with the same placeholders.
 
 Numbers and dates are written with Latin digits (0-9) in both languages, as the published
 Arabic casualty reports write them, and dates as YYYY-MM-DD: one spelling for what is
-typed, stored, exchanged and shown. In Arabic, every filled-in value is wrapped in Unicode
+typed, stored, exchanged and shown. A count has a comma between thousands in both
+(1,382: :func:`number`), as the window's tables write it (Qt's en-GB and ar-AE locales). In Arabic, every filled-in value is wrapped in Unicode
 directional isolates (:func:`isolate`) so that a Latin name, a p-code or a date inside an
 Arabic sentence keeps its own direction and does not reorder the words around it.
 """
@@ -45,6 +46,11 @@ _PLACEHOLDER = re.compile(r"(?<!\{)\{[^{}]*\}(?!\})")
 def isolate(text: object) -> str:
     """`text` wrapped so that its direction does not leak into the sentence around it."""
     return f"{FSI}{text}{PDI}"
+
+
+def number(n: int) -> str:
+    """A count as people read it, in either language: 1,382."""
+    return f"{n:,}"
 
 
 def placeholders(template: str) -> set[str]:

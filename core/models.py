@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from core import safe_text
-from core.i18n import tr
+from core.i18n import number, tr
 from core.vocab import (
     GOVERNORATE_CODES,
     AgeGroup,
@@ -399,8 +399,12 @@ class Problem:
     victim_index: int | None = None  # None: the incident itself
 
     def __str__(self) -> str:
-        where = f"victim {self.victim_index + 1}, " if self.victim_index is not None else ""
-        return f"{where}{self.field}: {self.message}" if self.field else f"{where}{self.message}"
+        if self.victim_index is None:
+            return f"{self.field}: {self.message}" if self.field else self.message
+        victim = number(self.victim_index + 1)
+        if self.field:
+            return tr("victim {number}, {field}: {message}", number=victim, field=self.field, message=self.message)
+        return tr("victim {number}, {message}", number=victim, message=self.message)
 
 
 # Rules across fields are reported against the field a documenter should correct.

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from sqlite_utils import Database
 
 from core import i18n, vocab
+from core.i18n import number
 from core.tallies import CATEGORIES, Tally, tally
 
 
@@ -70,7 +71,7 @@ EN_BY: dict[str, str] = {
 
 
 def arabic_count(n: int, noun: str, case: str = "gen") -> str:
-    """A number with its counted noun in Arabic, e.g. 1382 مدنياً، 3 أطفال، طفلان.
+    """A number with its counted noun in Arabic, e.g. 1,382 مدنياً، 3 أطفال، طفلان.
 
     `case` matters only for two: "nom" (بينهم طفلان) or "gen" (مقتل طفلين)."""
     forms = AR_NOUNS[noun]
@@ -80,15 +81,15 @@ def arabic_count(n: int, noun: str, case: str = "gen") -> str:
         return forms.two_nom if case == "nom" else forms.two_gen
     last_two = n % 100
     if 3 <= last_two <= 10:
-        return f"{n} {forms.plural}"
+        return f"{number(n)} {forms.plural}"
     if 11 <= last_two <= 99:
-        return f"{n} {forms.accusative}"
-    return f"{n} {forms.one}"  # 0 (after a hundred), 1 or 2 above a hundred: 100 مدني، 101 مدني
+        return f"{number(n)} {forms.accusative}"
+    return f"{number(n)} {forms.one}"  # 0 (after a hundred), 1 or 2 above a hundred: 100 مدني، 101 مدني
 
 
 def english_count(n: int, noun: str) -> str:
     singular, plural = EN_NOUNS[noun]
-    return f"{n:,} {singular if n == 1 else plural}"
+    return f"{number(n)} {singular if n == 1 else plural}"
 
 
 def _subject(civilian: str) -> str:
@@ -124,9 +125,9 @@ def _english(tally: Tally) -> str:
     parts = []
     for key, n in _groups(tally):
         if tally.by == "perpetrator":
-            parts.append(f"{n:,} by {EN_BY.get(key) or vocab.label('perpetrator', key, 'en')}")
+            parts.append(f"{number(n)} by {EN_BY.get(key) or vocab.label('perpetrator', key, 'en')}")
         elif tally.by == "governorate":
-            parts.append(f"{n:,} in {vocab.label('governorate', key, 'en')}")
+            parts.append(f"{number(n)} in {vocab.label('governorate', key, 'en')}")
     if parts:
         text += "; " + _join_en(parts)
     return text + "."
@@ -144,9 +145,9 @@ def _arabic(tally: Tally) -> str:
     parts = []
     for key, n in _groups(tally):
         if tally.by == "perpetrator":
-            parts.append(f"{n} على يد {vocab.label('perpetrator', key, 'ar')}")
+            parts.append(f"{number(n)} على يد {vocab.label('perpetrator', key, 'ar')}")
         elif tally.by == "governorate":
-            parts.append(f"{n} في {vocab.label('governorate', key, 'ar')}")
+            parts.append(f"{number(n)} في {vocab.label('governorate', key, 'ar')}")
     if parts:
         text += "؛ " + "، و".join(parts)
     return text + "."

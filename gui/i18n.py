@@ -2,7 +2,9 @@
 
 - :func:`apply_language` installs Tawthiq's translation (`resources/translations/
   tawthiq_ar.qm`) and Qt's own (`qtbase_ar.qm`: the buttons of standard dialogs), sets
-  the language of core's messages, the layout direction, and the default locale.
+  the language of core's messages, the layout direction, and the default locale. English
+  needs a translation too, for its plurals only: the sources say "%n pair(s)", and
+  `tawthiq_en.qm` gives "1 pair" and "3 pairs" (the other strings are their own English).
   Applied to a running application, Qt sends every widget a LanguageChange event (windows
   that implement `retranslate()` follow at once, see :func:`retranslate_on_change`) and a
   LayoutDirectionChange (layouts mirror at once).
@@ -60,12 +62,14 @@ def apply_language(language: str, app: QApplication | None = None) -> None:
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
+    paths = [app_translation(language)]
     if language != "en":
-        for path in (app_translation(language), qt_translations() / f"qtbase_{language}.qm"):
-            translator = QTranslator(app)
-            if translator.load(str(path)):
-                QCoreApplication.installTranslator(translator)
-                _installed.append(translator)
+        paths.append(qt_translations() / f"qtbase_{language}.qm")
+    for path in paths:
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            QCoreApplication.installTranslator(translator)
+            _installed.append(translator)
     if app is not None:
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight)
         _name_input_hints.attach(app)

@@ -29,7 +29,7 @@ from core import audit
 from core.cli import UserError
 from core.dedupe.decisions import decide
 from core.dedupe.scan import scan_and_store
-from core.i18n import tr
+from core.i18n import number, tr
 from core.models import Incident, Victim, utc_now
 from core.storage import get_meta, set_meta
 from core.storage import origin as database_origin
@@ -448,5 +448,5 @@ def load_demo(db: Database, user: str) -> str:
         set_meta(db, DEMO_META, utc_now())
     return tr("Loaded the demonstration data: {incidents} incidents, {victims} victims, {decisions} duplicate"
               " decisions, {comments} review comments; {pairs} likely duplicate pairs to review.",
-              incidents=len(demo.records), victims=demo.victims, decisions=len(demo.decisions),
-              comments=len(demo.comments), pairs=candidates)
+              incidents=number(len(demo.records)), victims=number(demo.victims),
+              decisions=number(len(demo.decisions)), comments=number(len(demo.comments)), pairs=number(candidates))

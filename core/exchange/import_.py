@@ -267,12 +267,12 @@ class _Writer:
                                           "decided_by", "decided_at", "retracted")}
             if not row["known"]:
                 db["duplicate_decisions"].insert(record)
-                self._audit("import", "decision", record["decision_uuid"], None, record)
+                self._audit("import", "duplicate_decision", record["decision_uuid"], None, record)
                 counts["new"] += 1
             elif row["retracted"] and not row["local_retracted"]:
                 db.execute("UPDATE duplicate_decisions SET retracted = 1 WHERE decision_uuid = ?",
                            [record["decision_uuid"]])
-                self._audit("import", "decision", record["decision_uuid"], {"retracted": 0}, {"retracted": 1})
+                self._audit("import", "duplicate_decision", record["decision_uuid"], {"retracted": 0}, {"retracted": 1})
                 counts["updated"] += 1
             else:
                 counts["unchanged"] += 1

@@ -30,7 +30,7 @@ def test_english_sentence():
 
 def test_arabic_sentence():
     text = report_sentence(_tally(JANUARY), "ar")
-    assert text == ("مقتل 1293 مدنياً، بينهم 178 طفلاً و163 سيدة؛ 679 على يد القوات الروسية، "
+    assert text == ("مقتل 1,293 مدنياً، بينهم 178 طفلاً و163 سيدة؛ 679 على يد القوات الروسية، "
                     "و516 على يد قوات النظام السوري، و98 على يد تنظيم داعش.")
 
 
@@ -53,7 +53,7 @@ def test_nobody_killed_and_other_groupings():
 @pytest.mark.parametrize(("n", "expected"), [
     (1, "طفل واحد"), (2, "طفلين"), (3, "3 أطفال"), (10, "10 أطفال"), (11, "11 طفلاً"),
     (99, "99 طفلاً"), (100, "100 طفل"), (101, "101 طفل"), (103, "103 أطفال"), (110, "110 أطفال"),
-    (111, "111 طفلاً"), (199, "199 طفلاً"), (1000, "1000 طفل"), (1382, "1382 طفلاً"), (2000, "2000 طفل"),
+    (111, "111 طفلاً"), (199, "199 طفلاً"), (1000, "1,000 طفل"), (1382, "1,382 طفلاً"), (2000, "2,000 طفل"),
 ])
 def test_arabic_number_agreement(n, expected):
     assert arabic_count(n, "child") == expected
@@ -61,7 +61,7 @@ def test_arabic_number_agreement(n, expected):
 
 @pytest.mark.parametrize(("n", "noun", "expected"), [
     (1, "woman", "سيدة واحدة"), (2, "woman", "سيدتين"), (5, "woman", "5 سيدات"), (184, "woman", "184 سيدة"),
-    (1, "civilian", "مدني واحد"), (7, "civilian", "7 مدنيين"), (1382, "civilian", "1382 مدنياً"),
+    (1, "civilian", "مدني واحد"), (7, "civilian", "7 مدنيين"), (1382, "civilian", "1,382 مدنياً"),
 ])
 def test_arabic_nouns(n, noun, expected):
     assert arabic_count(n, noun) == expected

@@ -82,6 +82,7 @@ def test_import_report_leads_to_the_screen_and_both_ways_are_settled(qtbot, ctx,
     assert dialog.show_conflicts_button.isVisible()
     _loaded(qtbot, view, 2)
     assert navigation.item(row).text() == "Conflicts (2)"
+    assert view.summary.text().startswith("2 conflicts wait for a reviewer")
     qtbot.mouseClick(dialog.show_conflicts_button, Qt.MouseButton.LeftButton)
     assert window.current_page() == "conflicts" and not dialog.isVisible()
 

@@ -53,4 +53,4 @@ def test_arabic_sentence_on_the_demo(demo_view):
     finally:
         i18n.set_language("en")
     assert text == report.report_sentence(demo_view.panel.by_perpetrator, "ar")
-    assert text.startswith(f"مقتل {JANUARY['killed']} مدنياً")
+    assert text.startswith(f"مقتل {JANUARY['killed']:,} مدنياً")  # thousands separated as in English
