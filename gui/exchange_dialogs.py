@@ -158,14 +158,15 @@ class ExportDialog(QDialog):
     def _done(self, result: Any) -> None:
         self._update()
         if isinstance(result, int):
-            self.result_text = self.tr("Wrote %1 rows to %2.").replace("%1", str(result)).replace(
+            self.result_text = self.tr("Wrote %1 rows to %2.").replace("%1", self.locale().toString(result)).replace(
                 "%2", self.path.text())
         else:
             rows = result.rows
             self.result_text = (self.tr("Wrote %1: %2 incidents, %3 victims, %4 decisions, %5 comments.")
-                                .replace("%1", str(result.path)).replace("%2", str(rows["incidents.csv"]))
-                                .replace("%3", str(rows["victims.csv"])).replace("%4", str(rows["decisions.csv"]))
-                                .replace("%5", str(rows["comments.csv"])))
+                                .replace("%1", str(result.path)).replace("%2", self.locale().toString(rows["incidents.csv"]))
+                                .replace("%3", self.locale().toString(rows["victims.csv"]))
+                                .replace("%4", self.locale().toString(rows["decisions.csv"]))
+                                .replace("%5", self.locale().toString(rows["comments.csv"])))
         self.outcome.setText(self.result_text)
 
     def _failed(self, error: BaseException) -> None:
@@ -260,7 +261,7 @@ class ImportDialog(QDialog):
         self.summary.setText(report.text().split("\n")[0] if report.ok else "\n".join(report.text().split("\n")[:2]))
         if report.ok:
             heads = [self.tr("File"), self.tr("New"), self.tr("Updated"), self.tr("Unchanged"), self.tr("Conflicts")]
-            rows = [[name, *(str(c[k]) for k in ("new", "updated", "unchanged", "conflicts"))]
+            rows = [[name, *(self.locale().toString(c[k]) for k in ("new", "updated", "unchanged", "conflicts"))]
                     for name, c in report.counts.items()]
             lines = [report.duplicates or ""]
             conflicts = any(c["conflicts"] for c in report.counts.values())

@@ -174,13 +174,16 @@ def test_undo_and_redo_from_the_keyboard(qtbot, form, keyboard):
     assert (form.fields.editors["date"].text(), form.fields.editors["locality"].text()) == ("2016-01-05", "دوما")
 
 
-def test_unidentified_victims_are_added_in_one_step(qtbot, form, monkeypatch):
+def test_unidentified_victims_are_added_in_one_step(qtbot, qapp, form, monkeypatch):
     from gui.form.unidentified_dialog import UnidentifiedDialog
+    from gui.i18n import apply_language
+
+    apply_language("en", qapp)  # as at start-up: English plurals come from tawthiq_en.qm
 
     def fill(dialog):
         dialog.counts["men"].setValue(7)
         dialog.counts["children"].setValue(5)
-        assert dialog.total.text() == "12 victim(s) will be added."
+        assert dialog.total.text() == "12 victims will be added."
         return UnidentifiedDialog.DialogCode.Accepted
 
     monkeypatch.setattr(UnidentifiedDialog, "exec", fill)
