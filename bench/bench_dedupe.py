@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench.dedupe_data import generate, true_pairs
-from core import dedupe
+from core import dedupe, names
 from core.storage import open_database
 from core.storage.records import bulk_insert
 
@@ -36,6 +36,7 @@ def build(path: Path, victims: int, seed: int) -> dict:
     bulk_insert(db, gen.records, "bench")
     db.close()
     truth = {"truth": gen.truth, "household": {str(k): v for k, v in gen.person_household.items()},
+             "typos": sorted(gen.typos),
              "victims": gen.victims, "build_seconds": time.perf_counter() - started}
     path.with_suffix(".truth.json").write_text(json.dumps(truth))
     return truth
@@ -46,7 +47,7 @@ def scan_in_child(path: Path, out: Path, min_score: float | None) -> dict:
     code = (
         "import json, resource, sys, time\n"
         "from core.storage import open_database\n"
-        "from core import dedupe\n"
+        "from core import dedupe, names\n"
         f"db = open_database({str(path)!r})\n"
         "t = time.perf_counter()\n"
         f"pairs = [(p.victim_uuid_a, p.victim_uuid_b, p.score) for p in dedupe.scan(db, min_score={min_score!r})]\n"
@@ -80,6 +81,107 @@ def accuracy(pairs: list, truth: dict) -> list[dict]:
         rows.append({"threshold": threshold, "found": len(found), "true": len(real), "precision": precision,
                      "recall": recall, "f1": f1, "siblings": siblings})
     return rows
+
+
+def _records(path: Path, uuids: set[str]) -> dict[str, dict]:
+    db = open_database(path)
+    out: dict[str, dict] = {}
+    for row in db.query(
+            """SELECT v.victim_uuid, v.given_name, v.father_name, v.grandfather_name, v.family_name, v.name_latin,
+                      v.age, v.sex, i.date, i.incident_uuid
+               FROM victims v JOIN incidents i ON i.incident_uuid = v.incident_uuid"""):
+        if row["victim_uuid"] in uuids:
+            out[row["victim_uuid"]] = row
+    common = {r[0] for r in db.execute(
+        "SELECT key_given FROM victim_keys WHERE key_given > '' GROUP BY key_given ORDER BY COUNT(*) DESC LIMIT 6")}
+    db.close()
+    for row in out.values():
+        row["common"] = names.part_key(row["given_name"] or "") in common
+    return out
+
+
+def _script(row: dict) -> str:
+    fields = row["given_name"] or row["family_name"] or ""
+    if names.is_arabic(fields):
+        return "Arabic+Latin" if row["name_latin"] else "Arabic"
+    return "Latin"
+
+
+def pair_tags(a: dict, b: dict, typos: set[str]) -> list[str]:
+    """The categories a pair of records falls in, for the breakdown."""
+    scripts = sorted({_script(a), _script(b)})
+    tags = [" vs ".join(scripts) if len(scripts) > 1 else f"both {scripts[0]}"]
+    if not a["father_name"] or not b["father_name"]:
+        tags.append("father's name missing")
+    if not a["family_name"] or not b["family_name"]:
+        tags.append("family name missing")
+    if bool(a["grandfather_name"]) != bool(b["grandfather_name"]):
+        tags.append("grandfather's name on one side")
+    if a["age"] is not None and b["age"] is not None and a["age"] != b["age"]:
+        tags.append("age shift")
+    if a["date"] != b["date"]:
+        tags.append("date shift")
+    if a["victim_uuid"] in typos or b["victim_uuid"] in typos:
+        tags.append("typing error")
+    if a["common"] or b["common"]:
+        tags.append("common given name")
+    return tags
+
+
+def breakdown(path: Path, pairs: list, truth: dict, threshold: float, examples: int = 0) -> None:
+    """Missed true pairs and false pairs at `threshold`, by category."""
+    labels, households = truth["truth"], truth["household"]
+    typos = set(truth.get("typos", []))
+    real = true_pairs_from(labels)
+    scores = {(a, b): s for a, b, s in pairs}
+    found = {p for p, s in scores.items() if s >= threshold}
+    missed, false = real - found, found - real
+    rows = _records(path, {u for p in real | false for u in p})
+    print()
+    print(f"Breakdown at {threshold}: recall of the true pairs by category (a pair may be in several)")
+    print("category                              true pairs  missed  recall   not even at 0.6")
+    totals: dict[str, list[int]] = {}
+    for p in real:
+        tags = pair_tags(rows[p[0]], rows[p[1]], typos) + ["all"]
+        for t in tags:
+            cell = totals.setdefault(t, [0, 0, 0])
+            cell[0] += 1
+            if p in missed:
+                cell[1] += 1
+                cell[2] += p not in scores
+    for t, (n, m, unseen) in sorted(totals.items(), key=lambda kv: -kv[1][1]):
+        print(f"{t:<36}  {n:<10}  {m:<6}  {1 - m / n:<7.4f}  {unseen}")
+    print()
+    print("false pairs above the threshold, by relation and category")
+    relations: dict[str, int] = {}
+    for a, b in false:
+        ha, hb = households[str(labels[a])], households[str(labels[b])]
+        if ha[0] != hb[0]:
+            rel = "different households"
+        elif ha[1] == hb[1] == "child":
+            rel = "siblings"
+        elif {ha[1], hb[1]} == {"father", "child"}:
+            rel = "father and child"
+        else:
+            rel = "same household, other"
+        for t in [rel] + pair_tags(rows[a], rows[b], typos):
+            relations[t] = relations.get(t, 0) + 1
+    for t, n in sorted(relations.items(), key=lambda kv: -kv[1]):
+        print(f"{t:<36}  {n}")
+    if examples:
+        db = open_database(path)
+        rng = random.Random(1)
+        for title, chosen in (("missed", sorted(missed)), ("false", sorted(false))):
+            print()
+            print(f"examples of {title} pairs")
+            for a, b in rng.sample(chosen, min(examples, len(chosen))):
+                scored = dedupe.pair_score(db, a, b)
+                for u in (a, b):
+                    r = rows[u]
+                    print(f"  {r['given_name']} | {r['father_name']} | {r['grandfather_name']} | {r['family_name']}"
+                          f" | {r['name_latin']} | {r['age']} {r['sex']} {r['date']}")
+                print(f"    -> {scored.score if scored else None}: {'; '.join(scored.reasons) if scored else ''}")
+        db.close()
 
 
 def sibling_pairs(truth: dict) -> int:
@@ -144,6 +246,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--db", type=Path, default=None, help="reuse or create this database")
     parser.add_argument("--lookups", type=int, default=1000)
+    parser.add_argument("--pairs", type=Path, default=None, help="keep the pairs scored at 0.6 in this file")
+    parser.add_argument("--examples", type=int, default=0, help="print this many missed and false pairs")
+    parser.add_argument("--accuracy-only", action="store_true", help="skip the timed scan and the lookups")
     args = parser.parse_args(argv)
     path = args.db or Path(tempfile.gettempdir()) / f"tawthiq-bench-dedupe-{args.victims}.db"
     truth_path = path.with_suffix(".truth.json")
@@ -154,13 +259,15 @@ def main(argv: list[str] | None = None) -> int:
         truth = build(path, args.victims, args.seed)
     out = Path(tempfile.mkstemp(suffix=".json")[1])
     try:
-        scanned = scan_in_child(path, out, None)
+        scanned = None if args.accuracy_only else scan_in_child(path, out, None)
         widest = scan_in_child(path, out, FLOOR)
         pairs = [tuple(p) for p in json.loads(out.read_text())]
     finally:
-        os.unlink(out)
+        if args.pairs:
+            out.replace(args.pairs)
+        else:
+            os.unlink(out)
     rows = accuracy(pairs, truth)
-    lookups = latency(path, args.lookups, args.seed)
     print(f"Likely duplicates, {truth['victims']} victims (threshold {dedupe.THRESHOLD}); "
           f"{os.cpu_count()} cores; build {truth.get('build_seconds', 0):.0f} s")
     print()
@@ -170,6 +277,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['threshold']:<9}  {r['found']:<7}  {r['true']:<7}  {r['precision']:<9.4f}  "
               f"{r['recall']:<6.4f}  {r['f1']:<6.4f}  {r['siblings']}{mark}")
     print(f"(sibling record pairs in the data: {sibling_pairs(truth)})")
+    breakdown(path, pairs, truth, dedupe.THRESHOLD, args.examples)
+    if scanned is None:
+        return 0
+    lookups = latency(path, args.lookups, args.seed)
     print()
     print("measure                      value        target")
     print(f"lookup p50                   {lookups['p50_ms']:.2f} ms")

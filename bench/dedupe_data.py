@@ -21,11 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from core import name_forms, names
+from bench import dedupe_names, romanise
+from core import names
 from core.models import Incident, Victim
 from core.vocab import GOVERNORATE_CODES
 
-Entry = tuple[list[str], list[str]]  # Arabic spellings, Latin spellings
+Entry = tuple[list[str], list[str]]  # Arabic spellings, Latin spellings (places)
+Name = str  # a vocalised Arabic name (bench/dedupe_names.py)
 
 LOCALITIES: list[Entry] = [
     (["دوما"], ["Douma", "Duma"]), (["حرستا"], ["Harasta", "Harasta"]), (["سراقب"], ["Saraqib", "Saraqeb"]),
@@ -40,17 +42,20 @@ LOCALITIES: list[Entry] = [
 ]
 
 
-def _entries() -> tuple[list[Entry], list[Entry], list[Entry]]:
-    male = name_forms.entries(name_forms.GIVEN_MALE)
-    female = name_forms.entries(name_forms.GIVEN_FEMALE)
-    family = name_forms.entries(name_forms.FAMILY)
-    # More family names: "ال" + a man's name (العمر, al-Omar), and nisbas (الحمصي-like).
-    for arabic, latin in male[:90]:
-        if " " in arabic[0] or arabic[0].startswith("عبد") or arabic[0].startswith("أبو"):
+def _entries() -> tuple[list[Name], list[Name], list[Name]]:
+    male = dedupe_names.names(dedupe_names.GIVEN_MALE)
+    female = dedupe_names.names(dedupe_names.GIVEN_FEMALE)
+    family = dedupe_names.names(dedupe_names.FAMILY)
+    # More family names: "ال" + a man's name (العمر, al-Omar), nisbas (الخالدي, Khalidi)
+    # and "آل" + a man's name (آل حسن, Al Hasan).
+    for name in male[:70]:
+        plain = romanise.strip_marks(name)
+        if " " in name or plain.startswith("عبد"):
             continue
-        family.append(([f"ال{arabic[0]}"], [f"al-{latin[0]}", f"Al {latin[0]}", f"{latin[0]}"]))
-        family.append(([f"{arabic[0]}ي"], [f"{latin[0]}i", f"{latin[0]}y"]))
-        family.append(([f"آل {arabic[0]}"], [f"Al {latin[0]}", f"Aal {latin[0]}"]))
+        family.append("ال" + name)
+        if plain[-1] not in "اويىة":
+            family.append("ال" + name + "\u0650\u064a\u0651")
+        family.append("آل " + name)
     return male, female, family
 
 
@@ -61,10 +66,10 @@ class Person:
     role: str  # father, mother, child, single
     sex: str
     age: int | None
-    given: Entry
-    father: Entry | None
-    grandfather: Entry | None
-    family: Entry
+    given: Name
+    father: Name | None
+    grandfather: Name | None
+    family: Name
 
 
 @dataclass
@@ -72,10 +77,11 @@ class Generated:
     records: list[tuple[Incident, list[Victim]]] = field(default_factory=list)
     truth: dict[str, int] = field(default_factory=dict)  # victim_uuid -> person
     person_household: dict[int, tuple[int, str]] = field(default_factory=dict)
+    typos: set[str] = field(default_factory=set)  # victim_uuids written with a typing error
     victims: int = 0
 
 
-def _zipf(rng: random.Random, items: list, s: float) -> Entry:
+def _zipf(rng: random.Random, items: list, s: float) -> Name:
     weights = _weights(len(items), s)
     return rng.choices(items, cum_weights=weights)[0]
 
@@ -100,9 +106,9 @@ class Writer:
     def __init__(self, rng: random.Random):
         self.rng = rng
 
-    def arabic(self, entry: Entry, is_family: bool = False) -> str:
+    def arabic(self, name: Name, is_family: bool = False) -> str:
         r = self.rng
-        text = r.choice(entry[0])
+        text = romanise.strip_marks(name)
         if r.random() < 0.3:
             text = text.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
         if r.random() < 0.3:
@@ -119,28 +125,10 @@ class Writer:
             text = text[2:]
         return text
 
-    def latin(self, entry: Entry, is_family: bool = False) -> str:
-        r = self.rng
-        forms = entry[1]
-        text = forms[0] if r.random() < 0.5 else r.choice(forms)
-        if is_family:
-            bare = text
-            for prefix in ("al-", "Al ", "el-", "Al-"):
-                if bare.startswith(prefix):
-                    bare = bare[len(prefix):]
-            roll = r.random()
-            if text != bare or roll < 0.1:
-                text = r.choice(["al-", "Al-", "Al ", "el-", "", "al "]) + bare
-        roll = r.random()
-        if roll < 0.08:
-            text = text.replace("ou", "u") if "ou" in text else text.replace("u", "ou", 1)
-        elif roll < 0.14:
-            text = _toggle_double(r, text)
-        elif roll < 0.17:
-            text = text.replace("ee", "i") if "ee" in text else text
-        if r.random() < 0.05:
-            text = text.upper()
-        return text
+    def latin(self, name: Name, habits: romanise.Habits, is_family: bool = False) -> str:
+        """The name in Latin letters as a team of these habits writes it (bench/romanise.py:
+        from the Arabic letters, not from the matcher's list of spellings)."""
+        return romanise.romanise(name, habits, self.rng, family=is_family)
 
     def typo(self, text: str) -> str:
         """A typing error (a letter left out or two swapped), unless it makes another real
@@ -158,17 +146,6 @@ class Writer:
         if any(c and c not in before for c in after):
             return text
         return typed
-
-
-def _toggle_double(r: random.Random, text: str) -> str:
-    for i in range(1, len(text)):
-        if text[i] == text[i - 1] and text[i].isalpha():
-            return text[:i] + text[i + 1:]
-    consonants = [i for i, c in enumerate(text) if c in "smdlnrt" and i > 0]
-    if not consonants:
-        return text
-    i = r.choice(consonants)
-    return text[:i] + text[i] + text[i:]
 
 
 def generate(victims: int, seed: int = 7, second_reports: float = 0.14, typo_rate: float = 0.03) -> Generated:
@@ -206,16 +183,16 @@ def generate(victims: int, seed: int = 7, second_reports: float = 0.14, typo_rat
             if rng.random() < 0.5:
                 pid += 1
                 people.append(Person(pid, household, "father", "male", rng.randint(30, 60), dad, grand, None, fam))
-                used.add(dad[0][0])
+                used.add(dad)
             for _ in range(children):
                 sex = "male" if rng.random() < 0.5 else "female"
                 for _attempt in range(10):
                     given = _zipf(rng, male if sex == "male" else female, 1.0)
-                    if given[0][0] not in used:
+                    if given not in used:
                         break
                 else:
                     continue
-                used.add(given[0][0])
+                used.add(given)
                 pid += 1
                 people.append(Person(pid, household, "child", sex, rng.randint(0, 17), given, dad, grand, fam))
         reports = 1 + (rng.random() < second_reports) + (rng.random() < second_reports / 6)
@@ -227,7 +204,8 @@ def generate(victims: int, seed: int = 7, second_reports: float = 0.14, typo_rat
                 incident_type=kind, perpetrator=perpetrator,
             )
             listed = people if report == 0 else [p for p in people if rng.random() < 0.75]
-            records = [_record(rng, writer, incident, p, report > 0, typo_rate) for p in listed]
+            habits = romanise.team(rng)  # each report comes from a team with its own habits
+            records = [_record(rng, writer, habits, incident, p, report > 0, typo_rate, out.typos) for p in listed]
             for p, v in zip(listed, records, strict=True):
                 out.truth[v.victim_uuid] = p.pid
                 out.person_household[p.pid] = (p.household, p.role)
@@ -236,8 +214,8 @@ def generate(victims: int, seed: int = 7, second_reports: float = 0.14, typo_rat
     return out
 
 
-def _record(rng: random.Random, writer: Writer, incident: Incident, p: Person, again: bool,
-            typo_rate: float) -> Victim:
+def _record(rng: random.Random, writer: Writer, habits: romanise.Habits, incident: Incident, p: Person,
+            again: bool, typo_rate: float, typos: set[str]) -> Victim:
     roll = rng.random()
     script = "arabic" if roll < 0.5 else ("latin" if roll < 0.7 else "both")
     parts: dict[str, str] = {}
@@ -249,13 +227,18 @@ def _record(rng: random.Random, writer: Writer, incident: Incident, p: Person, a
         missing = {"father_name": 0.1, "grandfather_name": 0.5, "family_name": 0.06}.get(field_name, 0.0)
         if rng.random() < missing:
             continue
-        parts[field_name] = writer.latin(entry, is_family) if script == "latin" else writer.arabic(entry, is_family)
+        parts[field_name] = (writer.latin(entry, habits, is_family) if script == "latin"
+                             else writer.arabic(entry, is_family))
+    typed = False
     if rng.random() < typo_rate and parts:
         name = rng.choice(list(parts))
+        before = parts[name]
         parts[name] = writer.typo(parts[name])
+        typed = parts[name] != before
     name_latin = ""
     if script == "both":
-        pieces = [writer.latin(e, f) for e, f in ((p.given, False), (p.father, False), (p.family, True)) if e]
+        pieces = [writer.latin(e, habits, f) for e, f in ((p.given, False), (p.father, False), (p.family, True))
+                  if e]
         name_latin = " ".join(pieces)
     age = p.age
     if age is not None:
@@ -265,8 +248,11 @@ def _record(rng: random.Random, writer: Writer, incident: Incident, p: Person, a
             age = max(0, min(120, age + rng.choice([-2, -1, 1, 1, 2, 3])))
     sex = p.sex if rng.random() > 0.03 else "unknown"
     group = "unknown" if age is not None else ("child" if p.role == "child" else "adult")
-    return Victim(incident_uuid=incident.incident_uuid, sex=sex, age=age, age_group=group, civilian="civilian",
-                  name_latin=name_latin, **parts)
+    victim = Victim(incident_uuid=incident.incident_uuid, sex=sex, age=age, age_group=group, civilian="civilian",
+                    name_latin=name_latin, **parts)
+    if typed:
+        typos.add(victim.victim_uuid)
+    return victim
 
 
 def true_pairs(gen: Generated) -> set[tuple[str, str]]:
