@@ -17,6 +17,7 @@ really duplicates are known.
 from __future__ import annotations
 
 import random
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -162,7 +163,7 @@ def generate(victims: int, seed: int = 7, second_reports: float = 0.14, typo_rat
         # One event: its date, place, and the people it killed.
         when = start + timedelta(days=rng.randrange(span))
         governorate = rng.choice(GOVERNORATE_CODES)
-        locality = LOCALITIES[hash((governorate, rng.randrange(4))) % len(LOCALITIES)]
+        locality = LOCALITIES[zlib.crc32(f"{governorate}{rng.randrange(4)}".encode()) % len(LOCALITIES)]
         kind = rng.choice(["airstrike", "barrel_bomb", "shelling", "missile", "gunfire", "explosion"])
         perpetrator = rng.choice(["regime", "russia", "isis", "armed_opposition", "coalition", "kurdish"])
         people: list[Person] = []

@@ -8,10 +8,13 @@ Three forms of a name part:
 - its *key*: the part in its own script with spelling variants folded, token by token
   (Arabic: hamza and alef forms, ى/ي, ة/ه, diacritics, tatweel, compounds such as
   عبد الله written together, the article ال dropped; Latin: case, accents, hyphens,
-  al-/el-, doubled letters, ou/u, ee/i, e/a, o/u, q/k, a final h after a vowel);
+  al-/el-, an article written onto the name (Alhalabi), doubled letters, ou/u, ee/i,
+  e/a, o/u, q/k, a final h after a vowel, -uddin/-eddine as al-Din);
 - its *skeleton*: its consonants mapped to one alphabet shared by both scripts, so that
   محمد and Mhd, الحلبي and al-Halabi block together (short vowels, unwritten in Arabic,
-  are left out of both);
+  are left out of both, and so is a final h-sound: ة, ه, ح, Latin h; a name of vowels
+  only, آية or Aya, has the skeleton `'`). Records are filed under their skeletons with
+  the consonants Latin writes for one another merged (ذ ض ظ: d, z, dh; ث: th, t, s);
 - its *canonical names*: for a name in :mod:`core.name_forms`, the list entry it is a
   spelling of, which tells محمد (Mohammad) from محمود (Mahmoud) although both have the
   skeleton m-h-m-d.
@@ -115,9 +118,21 @@ def _strip_arabic_article(word: str) -> str:
     return word
 
 
+def _strip_joined_article(word: str) -> str:
+    """`Alhalabi`, `Elnasan`: the article written onto the name, as Arabic writes it (the
+    rest must be at least four letters: Alaa, Elham, Elias keep theirs)."""
+    if len(word) >= 6 and word[:2] in ("al", "el"):
+        return word[2:]
+    return word
+
+
+_LAT_DIN_JOINED = re.compile(r"^([a-z]{2,}?)(?:ou|[aeiu])d+(?:i|ee)ne?$")
+
+
 def fold_latin_token(token: str) -> str:
     """One Latin token with transliteration variants folded (see the module docstring)."""
-    t = token.replace("ou", "u")
+    t = _LAT_DIN_JOINED.sub(r"\1aldin", token)  # Nureddin, Nour Eddine: نور الدين
+    t = t.replace("ou", "u")
     m = _LAT_ABD.match(t)
     if m and len(t) > m.end():
         t = "abd" + t[m.end():]
@@ -158,7 +173,7 @@ def latin_tokens(text: str) -> list[str]:
             continue
         out.append(word)
         i += 1
-    return [fold_latin_token(w) for w in out]
+    return [fold_latin_token(_strip_joined_article(w)) for w in out]
 
 
 def tokens(text: str) -> list[str]:
@@ -185,7 +200,9 @@ def _collapse(text: str) -> str:
 
 
 def arabic_skeleton(token: str) -> str:
-    if token.endswith("ه") and len(token) > 2:
+    # A final ه/ة or ح: Latin spellings leave the h of either out as often as not
+    # (Fatima, Fatmeh; Saleh, Farah, whose h the Latin folding drops after a vowel).
+    if token.endswith(("ه", "ح")) and len(token) > 2:
         token = token[:-1]
     return _collapse("".join(_AR_SKELETON.get(ch, "") for ch in token))
 
@@ -194,10 +211,13 @@ def latin_skeleton(token: str) -> str:
     t = token
     for a, b in _LAT_DIGRAPHS:
         t = t.replace(a, b)
-    t = _collapse(_LAT_VOWELS.sub("", t))
-    if len(t) > 1 and t.endswith("h"):
+    if len(t) > 2 and t.endswith("h"):  # the word's last letter, not an h before a vowel (Subhi)
         t = t[:-1]
-    return t
+    return _collapse(_LAT_VOWELS.sub("", t))
+
+
+#: What a token without consonants (آية, Aya) has for a skeleton.
+VOWELS_ONLY = "'"
 
 
 @lru_cache(maxsize=200_000)
@@ -206,7 +226,18 @@ def token_skeleton(token: str) -> str:
     known = canonical(token)
     if known:
         token = min(known)
-    return arabic_skeleton(token) if is_arabic(token) else latin_skeleton(token)
+    skeleton = arabic_skeleton(token) if is_arabic(token) else latin_skeleton(token)
+    return skeleton or (VOWELS_ONLY if token else "")
+
+
+# The skeletons records are filed under (blocking) merge the consonants Latin spellings
+# write for one another (ذ ض ظ as d, z or dh; ث as th, t or s), so that Dhuha and ضحى,
+# Haisam and هيثم fall in one block; the scoring tells them apart or not.
+_BLOCK_MERGE = str.maketrans({"z": "d", "s": "t"})
+
+
+def _block(skeleton: str) -> str:
+    return _collapse(skeleton.translate(_BLOCK_MERGE))
 
 
 # --- the list of known names ------------------------------------------------------
@@ -250,8 +281,9 @@ def part_key(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def part_skeleton(text: str) -> str:
-    """The skeleton of a name part: the skeletons of its tokens, run together."""
-    return "".join(token_skeleton(t) for t in tokens(text))
+    """The skeleton of a name part (as records are filed): the skeletons of its tokens,
+    run together, confusable consonants merged."""
+    return _block("".join(token_skeleton(t) for t in tokens(text)))
 
 
 def split_full_name(text: str) -> dict[str, str]:
@@ -336,4 +368,4 @@ def victim_keys(victim: Any) -> dict[str, str]:
 
 def part_skeleton_of_key(key: str) -> str:
     """The skeleton of a part already folded into its key (tokens separated by spaces)."""
-    return "".join(token_skeleton(t) for t in key.split())
+    return _block("".join(token_skeleton(t) for t in key.split()))

@@ -66,6 +66,9 @@ PASSES = (
 )
 KEY_COLUMNS = ("skel_given", "skel_father", "skel_grandfather", "skel_family")
 GIVEN = 2  # the position of skel_given in a walked row
+#: In the lineage pass, given names whose skeletons are at most this far apart are
+#: compared: a letter mistyped can change two of the skeleton (ممود for محمود: md, mhmd).
+LINEAGE_GIVEN_APART = 2
 PENDING = 4000  # records whose profiles are read at once
 SCAN_CACHE_KB = 400_000  # page cache during a full scan
 
@@ -79,7 +82,7 @@ def _walk(db: Database, index: str, columns: tuple[str, ...]) -> Iterator[tuple]
 
 def _block_pairs(block: list[tuple], skip: tuple[int, ...], window: int) -> Iterator[tuple[str, str]]:
     """Pairs of a block at most `window` days apart, but those an earlier pass compared.
-    In the lineage pass, only given names one letter of skeleton apart are compared."""
+    In the lineage pass, only given names at most two letters of skeleton apart are compared."""
     days = [day_number(r[1]) for r in block]
     given_apart = GIVEN in skip
     for i in range(len(block)):
@@ -88,7 +91,7 @@ def _block_pairs(block: list[tuple], skip: tuple[int, ...], window: int) -> Iter
                 break
             if any(block[i][c] and block[i][c] == block[j][c] for c in skip):
                 continue
-            if given_apart and Levenshtein.distance(block[i][2], block[j][2], score_cutoff=2) > 1:
+            if given_apart and Levenshtein.distance(block[i][2], block[j][2], score_cutoff=3) > LINEAGE_GIVEN_APART:
                 continue  # given names too far apart to be one mistyped: siblings
             yield block[i][0], block[j][0]
 

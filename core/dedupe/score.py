@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from core import names
 from core.dedupe.profile import Profile
@@ -37,7 +37,13 @@ THRESHOLD = 0.8
 GIVEN_MIN = 0.8
 LINEAGE_MIN = 0.75
 AGE_DOUBT = 3
+#: Ages this share apart (at least 2 years, at most 5) are one age told two ways: 46 and
+#: 49 for a man, but not 4 and 7 for a child.
+AGE_SLACK = 0.08
 GIVEN_AGE_DOUBT = 0.85
+#: Given names at least this alike are one name in two spellings or scripts (a listed
+#: name, or the same skeleton); below, only alike (a mistyped sibling's name looks so).
+GIVEN_IDENTIFIED = 0.88
 ONE_PART_DOUBT = 0.95
 #: The most two victims of one incident record can score unless written alike in every field.
 SAME_RECORD_CAP = 0.5
@@ -57,6 +63,40 @@ def _ratio(a: str, b: str) -> float:
     return Indel.normalized_similarity(a, b)
 
 
+#: Consonants that Latin spellings write for one another: ذ ض ظ as d, z or dh; ث as
+#: th, t or s. A skeleton differing from another only by these is the same name in
+#: another team's spelling (Dhuha / Duha / ضحى, Kawthar / Kawsar).
+CONFUSABLE = frozenset({("d", "z"), ("z", "d"), ("t", "s"), ("s", "t"), ("t", "z"), ("z", "t")})
+CONFUSABLE_COST = 0.3
+#: A skeleton this far from another (in confusable letters only) is still a spelling.
+CONFUSABLE_MAX = 0.6
+#: The similarity of a spelling whose skeleton differs only in confusable letters.
+CONFUSABLE_ALIKE = 0.86
+#: A known name and an unknown token one letter off it (left out, added, replaced or
+#: two swapped): the name mistyped.
+TYPO_ALIKE = 0.85
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_distance(a: str, b: str) -> float:
+    """An edit distance between two skeletons where confusable consonants cost little."""
+    prev = [float(j) for j in range(len(b) + 1)]
+    for i, x in enumerate(a, 1):
+        cur = [float(i)] + [0.0] * len(b)
+        for j, y in enumerate(b, 1):
+            sub = 0.0 if x == y else (CONFUSABLE_COST if (x, y) in CONFUSABLE else 1.0)
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub)
+        prev = cur
+    return prev[-1]
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """One token is the other with one letter left out, added, replaced or two swapped."""
+    if min(len(a), len(b)) < 3:
+        return False
+    return OSA.distance(a, b, score_cutoff=1) <= 1
+
+
 @lru_cache(maxsize=500_000)
 def token_similarity(a: str, b: str) -> float:
     """How alike two folded name tokens are, in [0, 1], whatever their scripts."""
@@ -70,12 +110,24 @@ def token_similarity(a: str, b: str) -> float:
             return min(_ratio(a, b), 0.5)
         return 0.97 if len(ca) == 1 and len(cb) == 1 else 0.9
     sa, sb = names.token_skeleton(a), names.token_skeleton(b)
-    if names.is_arabic(a) == names.is_arabic(b):
+    same_script = names.is_arabic(a) == names.is_arabic(b)
+    if same_script:
         r = _ratio(a, b)
-        return max(r, 0.88) if sa and sa == sb else r
-    if sa and sa == sb:
+        arabic = names.is_arabic(a)
+        if sa and sa == sb and (not arabic or Indel.distance(a, b) == 1):
+            # Latin spellings differ in their vowels; Arabic writes its long vowels, so
+            # two Arabic tokens alike in consonants are one name only a letter apart
+            # (ابرهيم, ابراهيم), not when a long vowel moved (هاشم, هشام: two names).
+            return max(r, 0.88)
+        if (ca or cb) and sa != sb and _one_typo(a, b):
+            return max(r, TYPO_ALIKE)  # a listed name mistyped (ممحد for محمد)
+        if arabic or not sa or not sb:
+            return r
+    elif sa and sa == sb:
         return 0.9
-    return _ratio(sa, sb) * 0.85
+    if sa and sb and skeleton_distance(sa, sb) <= CONFUSABLE_MAX:
+        return max(_ratio(a, b) if same_script else 0.0, CONFUSABLE_ALIKE)
+    return _ratio(a, b) if same_script else _ratio(sa, sb) * 0.85
 
 
 @lru_cache(maxsize=500_000)
@@ -213,7 +265,7 @@ def _doubt(given: float, lineage: dict[int, float], a: Profile, b: Profile) -> f
     """Weak evidence that adds up: given names only alike (a sibling's name mistyped
     looks like this) with ages apart; a single lineage part to go by."""
     factor = 1.0
-    if given < 0.95 and a.age is not None and b.age is not None and abs(a.age - b.age) >= AGE_DOUBT:
+    if given < GIVEN_IDENTIFIED and a.age is not None and b.age is not None and abs(a.age - b.age) >= AGE_DOUBT:
         factor *= GIVEN_AGE_DOUBT
     if len(lineage) == 1:
         factor *= ONE_PART_DOUBT
@@ -248,8 +300,10 @@ def max_days(threshold: float) -> int:
     factor bounds the score): what the scan and the lookup need to look at."""
     if threshold > 0.98:
         return 0
-    if threshold > 0.92:
+    if threshold > 0.95:
         return 1
+    if threshold > 0.92:
+        return 2
     if threshold > 0.78:
         return 3
     if threshold > 0.5:
@@ -269,7 +323,11 @@ def _date_factor(a: Profile, b: Profile, note: Callable[[str], None] | None) -> 
         if note:
             note(tr("Dates one day apart."))
         return 0.98
-    if days <= 3:
+    if days == 2:
+        if note:
+            note(tr("Dates {days} days apart.", days=days))
+        return 0.95
+    if days == 3:
         if note:
             note(tr("Dates {days} days apart.", days=days))
         return 0.92
@@ -304,9 +362,10 @@ def _place_factor(a: Profile, b: Profile, note: Callable[[str], None] | None) ->
 
 @lru_cache(maxsize=65536)
 def _locality_similarity(a: str, b: str) -> float:
-    if names.is_arabic(a) == names.is_arabic(b):
-        return _ratio(a, b)
     sa, sb = names.part_skeleton(a), names.part_skeleton(b)
+    if names.is_arabic(a) == names.is_arabic(b):
+        # Latin spellings of one place differ in their vowels (Mayadin, Mayadeen).
+        return 1.0 if sa and sa == sb and not names.is_arabic(a) else _ratio(a, b)
     return _ratio(sa, sb) if sa and sb else 0.0
 
 
@@ -317,7 +376,7 @@ def _age_factor(a: Profile, b: Profile, note: Callable[[str], None] | None) -> f
             if note:
                 note(tr("Same age."))
             return 1.0
-        if years <= 2:
+        if years <= max(2, min(5, round(AGE_SLACK * max(a.age, b.age)))):  # an adult's age is guessed
             if note:
                 note(tr("Ages {a} and {b}.", a=a.age, b=b.age))
             return 0.98

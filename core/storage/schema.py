@@ -357,3 +357,24 @@ def _duplicate_pairs_indexes(db: Database) -> None:
                " (victim_uuid_b, victim_uuid_a, score)")
     db.execute("CREATE INDEX IF NOT EXISTS idx_candidates_review ON duplicate_candidates"
                " (score DESC, victim_uuid_a, victim_uuid_b)")
+
+
+@migration(35, "duplicates: name keys recomputed (joined article, final h, as of this version)")
+def _duplicates_keys_again(db: Database) -> None:
+    # Number chosen in the duplicates area's own range (11+), away from the others'.
+    # The names module now strips an article written onto a Latin name (Alhalabi) and
+    # drops a final h-sound from both scripts' skeletons: stored keys are recomputed.
+    from core.names import victim_keys
+
+    columns = ("key_given", "key_father", "key_grandfather", "key_family", "key_latin",
+               "skel_given", "skel_father", "skel_grandfather", "skel_family")
+    rows = db.execute(
+        "SELECT victim_uuid, given_name, father_name, grandfather_name, family_name, name_latin FROM victims")
+    fields = ("victim_uuid", "given_name", "father_name", "grandfather_name", "family_name", "name_latin")
+    assignments = ", ".join(f"{c} = ?" for c in columns)
+    while batch := rows.fetchmany(5000):
+        updates = []
+        for row in batch:
+            keys = victim_keys(dict(zip(fields, row, strict=True)))
+            updates.append([keys[c] for c in columns] + [row[0]])
+        db.conn.executemany(f"UPDATE victim_keys SET {assignments} WHERE victim_uuid = ?", updates)
