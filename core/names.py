@@ -84,7 +84,7 @@ _LAT_ARTICLES = {"al", "el", "ul", "ad", "ed", "ar", "as", "az", "an", "at", "as
 _LAT_JOIN_NEXT = {"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil", "abu", "abou", "abo", "um", "umm",
                   "oum"}
 _LAT_DIN = {"din", "deen", "eddin", "eddine", "uddin", "addin", "aldin", "eldin", "uldin", "ed din"}
-_LAT_ABD = re.compile(r"^abd+(?:[aeiou]l+|[aeiou](?=([a-z])\1))?")
+_LAT_ABD = re.compile(r"^abd+(?:[aeiou]l|[aeiou](?=([a-z])\1))?")  # Abdul, Abdel: one l (Abdellatif: l-Latif)
 
 
 def arabic_tokens(text: str) -> list[str]:

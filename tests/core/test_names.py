@@ -121,3 +121,37 @@ def test_victim_keys_fall_back_on_the_latin_full_name() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "-", "'"])
 def test_empty_or_punctuation_only_gives_empty_keys(text: str) -> None:
     assert names.part_key(text) == "" and names.part_skeleton(text) == ""
+
+
+def test_an_article_written_onto_a_latin_name_is_dropped() -> None:
+    assert key("Alhalabi") == key("al-Halabi") == key("ELHALABI")
+    # Short names that begin so keep their letters: Alaa, Elham, Elias.
+    assert key("Alaa") != key("a") and key("Elham").startswith("al")
+
+
+def test_latin_joined_din_compounds_fold_to_al_din() -> None:
+    assert key("Nureddin") == key("Nour al-Din") == key("Nour Eddine") == key("Nouraldeen")
+
+
+def test_skeletons_leave_out_a_final_h_sound_in_both_scripts() -> None:
+    assert names.part_skeleton("صالح") == names.part_skeleton("Saleh") == names.part_skeleton("Salih")
+    assert names.part_skeleton("فاطمة") == names.part_skeleton("Fatmeh")
+    # An h inside the word stays: Subhi is s-b-h.
+    assert names.part_skeleton("Subhi") == names.part_skeleton("صبحي") != names.part_skeleton("Sabi")
+
+
+def test_a_name_of_vowels_only_has_a_skeleton() -> None:
+    assert names.part_skeleton("آية") == names.part_skeleton("Aya") == names.part_skeleton("Ayeh") == "'"
+    assert names.part_skeleton("") == ""
+
+
+def test_blocking_skeletons_merge_consonants_latin_writes_for_one_another() -> None:
+    assert names.part_skeleton("ضحى") == names.part_skeleton("Dhuha") == names.part_skeleton("Duha")
+    assert names.part_skeleton("هيثم") == names.part_skeleton("Haisam") == names.part_skeleton("Haitham")
+    assert names.part_skeleton("ذياب") == names.part_skeleton("Ziyab")
+
+
+def test_abd_compounds_keep_the_first_letter_of_a_name_beginning_with_l() -> None:
+    # Abdellatif is Abd al-Latif: one l is the article's, the other the name's.
+    assert key("Abdellatif") == key("Abd al-Latif") == key("Abdul Latif")
+    assert names.part_skeleton("Abdellatif") == names.part_skeleton("عبد اللطيف")

@@ -70,3 +70,16 @@ def test_duplicates_incidents_lists_incident_records_of_one_event(db_path, capsy
     rows = list(csv.reader(capsys.readouterr().out.splitlines()))
     assert rows[0] == ["incident_uuid_a", "incident_uuid_b", "shared_victims", "score", "reasons"]
     assert len(rows) == 2 and rows[1][2] == "1"
+
+
+def test_keys_are_recomputed_with_the_current_rules(db_path) -> None:
+    from core.storage.schema import MIGRATIONS
+
+    _fill(db_path)
+    db = open_database(db_path)
+    db.execute("UPDATE victim_keys SET key_family = 'stale', skel_family = 'stale'")
+    recompute = next(fn for number, _, fn in MIGRATIONS if number == 25)
+    recompute(db)
+    families = {r[0] for r in db.execute("SELECT skel_family FROM victim_keys")}
+    assert families == {"hlb"}
+    db.close()

@@ -137,3 +137,16 @@ def test_a_victim_of_one_incident_is_at_most_one_of_another(db, family) -> None:
     with_again = [p for p in found if again in (p.victim_uuid_a, p.victim_uuid_b)]
     assert len(with_again) == 1
     assert family["brothers"][0].victim_uuid in (with_again[0].victim_uuid_a, with_again[0].victim_uuid_b)
+
+
+def test_scan_finds_a_mistyped_given_name_through_the_lineage(db) -> None:
+    # ممود (محمود without its ح) shares no skeleton with محمود: only the father's and
+    # family name file them together.
+    first = incident(locality="Douma")
+    save_incident(db, first, [victim(first, given_name="محمود", father_name="جهاد", family_name="الزعبي", age=9)],
+                  "a")
+    second = incident(locality="Douma", date="2016-01-06")
+    again = victim(second, given_name="ممود", father_name="جهاد", family_name="الزعبي", age=9)
+    save_incident(db, second, [again], "b")
+    pairs = list(dedupe.scan(db))
+    assert len(pairs) == 1 and again.victim_uuid in (pairs[0].victim_uuid_a, pairs[0].victim_uuid_b)

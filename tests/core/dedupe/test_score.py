@@ -165,3 +165,63 @@ def test_one_victim_entered_twice_in_one_record_is_a_likely_duplicate() -> None:
     a = person(ONE_RECORD, given_name="محمد", father_name="أحمد", family_name="الحلبي")
     b = person(ONE_RECORD, given_name="محمد", father_name="أحمد", family_name="الحلبي")
     assert score_pair(a, b).score >= THRESHOLD
+
+
+def _similar(a: str, b: str) -> float:
+    from core.dedupe.score import part_similarity
+    from core.names import part_key
+
+    return part_similarity(part_key(a), part_key(b))
+
+
+def test_spellings_differing_in_confusable_consonants_are_one_name() -> None:
+    from core.dedupe.score import GIVEN_MIN
+
+    for a, b in [("ضحى", "Dhuha"), ("كوثر", "Kawsar"), ("Ghiyath", "Ghiyas"), ("ذيب", "Thib")]:
+        assert _similar(a, b) >= GIVEN_MIN, (a, b)
+
+
+def test_a_listed_name_mistyped_is_alike_but_two_names_a_vowel_apart_are_not() -> None:
+    from core.dedupe.score import GIVEN_MIN
+
+    assert _similar("ممحد", "محمد") >= GIVEN_MIN  # letters swapped
+    assert _similar("ممود", "محمود") >= GIVEN_MIN  # a letter left out
+    assert _similar("هاشم", "هشام") < GIVEN_MIN  # two names
+    assert _similar("ابرهيم", "ابراهيم") >= GIVEN_MIN  # one name, spelt without its alef
+
+
+def test_brothers_hashem_and_hisham_are_never_likely_duplicates() -> None:
+    a = person(given_name="هاشم", father_name="خالد", family_name="البرازي", age=12)
+    b = person({"incident_uuid": "other"}, given_name="هشام", father_name="خالد", family_name="البرازي", age=12)
+    assert score_pair(a, b).score < THRESHOLD
+
+
+def test_dates_two_days_apart_weigh_less_than_three() -> None:
+    a = person(given_name="خالد", father_name="أحمد", family_name="الحموي")
+    two = person({"date": "2016-01-07"}, given_name="خالد", father_name="أحمد", family_name="الحموي")
+    three = person({"date": "2016-01-08"}, given_name="خالد", father_name="أحمد", family_name="الحموي")
+    assert score_pair(a, two).score >= THRESHOLD
+    assert score_pair(a, three).score < score_pair(a, two).score
+    assert any("2 days apart" in r for r in score_pair(a, two).reasons)
+
+
+def test_an_adults_age_three_years_off_is_one_age_but_a_childs_is_not() -> None:
+    man = person(given_name="قاسم", family_name="الفايز", age=46)
+    again = person({"date": "2016-01-07"}, given_name="قاسم", family_name="الفايز", age=49)
+    child = person(given_name="قاسم", family_name="الفايز", age=4)
+    child_again = person({"date": "2016-01-07"}, given_name="قاسم", family_name="الفايز", age=7)
+    assert score_pair(man, again).score >= THRESHOLD
+    assert score_pair(child, child_again).score < score_pair(man, again).score
+
+
+def test_latin_spellings_of_one_place_are_the_same_place() -> None:
+    a = person({"locality": "al-Mayadin"}, given_name="خالد", father_name="أحمد", family_name="الحموي")
+    b = person({"locality": "Mayadeen"}, given_name="خالد", father_name="أحمد", family_name="الحموي")
+    assert "Same place." in score_pair(a, b).reasons
+
+
+def test_an_independent_romanisation_of_one_person_is_a_likely_duplicate() -> None:
+    a = person(given_name="عبد اللطيف", father_name="شوقي", family_name="النعسان", age=40)
+    b = person({"date": "2016-01-06", "locality": "Duma"}, given_name="Abdel-Letif", father_name="Chawki",
+               family_name="Elnassan", age=41)
+    assert score_pair(a, b).score >= THRESHOLD
