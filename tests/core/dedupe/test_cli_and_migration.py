@@ -78,7 +78,7 @@ def test_keys_are_recomputed_with_the_current_rules(db_path) -> None:
     _fill(db_path)
     db = open_database(db_path)
     db.execute("UPDATE victim_keys SET key_family = 'stale', skel_family = 'stale'")
-    recompute = next(fn for number, _, fn in MIGRATIONS if number == 25)
+    recompute = next(fn for number, _, fn in MIGRATIONS if number == 35)
     recompute(db)
     families = {r[0] for r in db.execute("SELECT skel_family FROM victim_keys")}
     assert families == {"hlb"}
