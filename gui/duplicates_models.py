@@ -2,9 +2,10 @@
 field with the differences marked."""
 from __future__ import annotations
 
+import logging
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -21,7 +23,10 @@ from core.dedupe import CandidatePair, PairRow
 from core.dedupe.compare import FieldComparison, compare_records
 from gui.i18n import isolate
 
+log = logging.getLogger(__name__)
+
 Index = QModelIndex | QPersistentModelIndex
+RowsRequest = Callable[[list[int], Callable[[list[PairRow]], None], Callable[[BaseException], None]], None]
 PAIRS_PAGE = 50
 CACHED_PAGES = 32
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole + 1})
@@ -65,35 +70,53 @@ class PairsModel(QAbstractTableModel):
     """One candidate pair per row: score, the two names, the dates, the decision if any.
 
     Like the records browser, the model holds only the keys of the rows in display order
-    (read off the GUI thread by `core.dedupe.pair_keys`) and reads the records of a page of
-    rows when the view first asks for one (`read_rows`, a few index lookups), keeping a
-    few pages. So a list of tens of thousands of pairs costs no more to show than ten."""
+    (read off the GUI thread by `core.dedupe.pair_keys`) and the records of the pages of
+    rows shown, keeping a few. A page not read yet is asked of `request_rows(keys,
+    on_done, on_error)` (which reads it on a reader thread) and shows empty until it
+    arrives; `page_arrived(page)` says it did. So a list of tens of thousands of pairs
+    costs no more to show than ten, and nothing is read on the GUI thread."""
 
     PairRole = Qt.ItemDataRole.UserRole + 1
     COLUMNS = ("score", "a", "b", "dates", "decision")
+    page_arrived = Signal(int)
 
-    def __init__(self, parent: Any = None, read_rows: Callable[[list[int]], list[PairRow]] | None = None):
+    def __init__(self, parent: Any = None, request_rows: RowsRequest | None = None):
         super().__init__(parent)
-        self._read_rows = read_rows
+        self._request_rows = request_rows
         self._keys: array = array("q")
         self._pages: OrderedDict[int, dict[int, PairRow]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
 
     @property
     def keys(self) -> array:
         return self._keys
 
-    def set_keys(self, keys: array) -> None:
-        """The rows as they are now. The same rows in the same order are only read again
-        (their records may have changed); other rows reset the model."""
-        if keys == self._keys:
-            self._pages.clear()
-            if len(keys):
-                self.dataChanged.emit(self.index(0, 0), self.index(len(keys) - 1, len(self.COLUMNS) - 1))
-            return
-        self.beginResetModel()
+    @staticmethod
+    def page_of(row: int) -> int:
+        return row // PAIRS_PAGE
+
+    @staticmethod
+    def page_keys(keys: Sequence[int], page: int) -> list[int]:
+        return list(keys[page * PAIRS_PAGE:(page + 1) * PAIRS_PAGE])
+
+    def set_keys(self, keys: array, pages: dict[int, list[PairRow]] | None = None) -> None:
+        """The rows as they are now, with the records of some pages read already. The
+        same rows in the same order are only shown again (their records may have
+        changed); other rows reset the model."""
+        self._generation += 1
+        self._pending.clear()
+        same = keys == self._keys
+        if not same:
+            self.beginResetModel()
         self._keys = array("q", keys)
         self._pages.clear()
-        self.endResetModel()
+        for page, rows in (pages or {}).items():
+            self._pages[page] = {r.key: r for r in rows}
+        if not same:
+            self.endResetModel()
+        elif len(keys):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(keys) - 1, len(self.COLUMNS) - 1))
 
     def row_of(self, key: int) -> int | None:
         try:
@@ -102,21 +125,45 @@ class PairsModel(QAbstractTableModel):
             return None
 
     def pair_at(self, row: int) -> PairRow | None:
-        """The pair shown in a row (None when it cannot be read any more: decided or
-        deleted since the list was read)."""
-        if not 0 <= row < len(self._keys) or self._read_rows is None:
+        """The pair shown in a row: None while its page is being read, or when it cannot
+        be read any more (decided or deleted since the list was read)."""
+        if not 0 <= row < len(self._keys):
             return None
-        page = row // PAIRS_PAGE
+        page = self.page_of(row)
         rows = self._pages.get(page)
         if rows is None:
-            keys = list(self._keys[page * PAIRS_PAGE:(page + 1) * PAIRS_PAGE])
-            rows = {r.key: r for r in self._read_rows(keys)}
-            self._pages[page] = rows
-            while len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
+            self._ask(page)
+            return None
+        self._pages.move_to_end(page)
         return rows.get(self._keys[row])
+
+    def _ask(self, page: int) -> None:
+        if page in self._pending or self._request_rows is None:
+            return
+        self._pending.add(page)
+        generation = self._generation
+
+        def arrived(rows: list[PairRow]) -> None:
+            if generation == self._generation:
+                self._arrived(page, rows)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self._pending.discard(page)
+            log.error("a page of likely duplicate pairs could not be read: %s", error)
+
+        self._request_rows(self.page_keys(self._keys, page), arrived, failed)
+
+    def _arrived(self, page: int, rows: list[PairRow]) -> None:
+        self._pending.discard(page)
+        self._pages[page] = {r.key: r for r in rows}
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first = page * PAIRS_PAGE
+        last = min(len(self._keys), first + PAIRS_PAGE) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.COLUMNS) - 1))
+        self.page_arrived.emit(page)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._keys)

@@ -4,6 +4,7 @@ back. A scan of the whole database runs with progress and can be cancelled."""
 from __future__ import annotations
 
 from array import array
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -31,10 +32,24 @@ from gui.i18n import isolate
 from gui.long_job import run_long_job
 
 
-def _read_list(db: Any, include_decided: bool) -> tuple[array, str | None]:
-    """The keys of the list's rows and when the database was last scanned (on a reader
-    thread: tens of milliseconds for tens of thousands of pairs)."""
-    return dedupe.pair_keys(db, include_decided=include_decided), dedupe.last_scanned(db)
+@dataclass
+class ListRead:
+    keys: array
+    scanned: str | None
+    pages: dict[int, list[PairRow]]
+
+
+def _read_list(db: Any, include_decided: bool, keep_key: int | None, keep_row: int) -> ListRead:
+    """The keys of the list's rows, when the database was last scanned, and the records
+    of the first page and of the pages the selection will be on (on a reader thread: tens
+    of milliseconds for tens of thousands of pairs)."""
+    keys = dedupe.pair_keys(db, include_decided=include_decided)
+    rows = {0, keep_row}
+    if keep_key is not None and keep_key in keys:
+        rows.add(keys.index(keep_key))
+    pages = {PairsModel.page_of(min(max(r, 0), len(keys) - 1)) for r in rows} if len(keys) else set()
+    return ListRead(keys, dedupe.last_scanned(db),
+                    {p: dedupe.pair_rows(db, PairsModel.page_keys(keys, p)) for p in pages})
 
 
 class DuplicatesView(QWidget):
@@ -44,6 +59,7 @@ class DuplicatesView(QWidget):
         self.ctx = ctx
         self.last_decision: str | None = None
         self._latest = Latest()
+        self._reasons = Latest()
 
         self.scan_button = QPushButton(self.tr("Scan the database"), self)
         self.scan_button.setObjectName("scan_duplicates")
@@ -59,7 +75,8 @@ class DuplicatesView(QWidget):
         top.addStretch(1)
         top.addWidget(self.summary)
 
-        self.pairs = PairsModel(self, lambda keys: dedupe.pair_rows(self.ctx.reader, keys))
+        self.pairs = PairsModel(self, self._request_rows)
+        self.pairs.page_arrived.connect(self._page_arrived)
         self.pair_list = QTableView(self)
         self.pair_list.setObjectName("duplicate_pairs")
         self.pair_list.setAccessibleName(self.tr("Likely duplicate pairs"))
@@ -121,21 +138,27 @@ class DuplicatesView(QWidget):
     # reading
 
     def reload(self) -> None:
-        """Read the list's keys again (off the GUI thread); the rows on screen are read
-        when shown."""
+        """Read the list's keys again (off the GUI thread), with the records of the pages
+        the selection stays on; other rows are read when shown."""
         on_done, on_error = self._latest.start(self._keys_arrived, self._failed)
-        self.ctx.reader_of("duplicates").read(_read_list, self.show_decided.isChecked(),
-                                               on_done=on_done, on_error=on_error)
+        keep = self.current_pair()
+        self.ctx.reader_of("duplicates").read(
+            _read_list, self.show_decided.isChecked(), keep.key if isinstance(keep, PairRow) else None,
+            self.pair_list.currentIndex().row(), on_done=on_done, on_error=on_error)
 
-    def _keys_arrived(self, result: tuple[array, str | None]) -> None:
-        keys, scanned = result
+    def _request_rows(self, keys: list[int], on_done: Any, on_error: Any) -> None:
+        self.ctx.reader_of("duplicates").read(dedupe.pair_rows, keys, on_done=on_done, on_error=on_error)
+
+    def _keys_arrived(self, result: ListRead) -> None:
+        keys = result.keys
         keep = self.current_pair()
         kept_row = self.pair_list.currentIndex().row()
-        self.pairs.set_keys(keys)
+        self.pairs.set_keys(keys, result.pages)
         undecided = sum(1 for k in keys if k > 0)
         text = self.tr("%n pair(s) to review.", "", undecided)
-        if scanned:
-            text += " " + self.tr("Last scan: %1.").replace("%1", isolate(scanned.replace("T", " ").rstrip("Z")))
+        if result.scanned:
+            text += " " + self.tr("Last scan: %1.").replace(
+                "%1", isolate(result.scanned.replace("T", " ").rstrip("Z")))
         else:
             text += " " + self.tr("Not scanned yet: only pairs found around records saved or imported are listed.")
         self.summary.setText(text)
@@ -150,6 +173,12 @@ class DuplicatesView(QWidget):
         else:
             self._show_pair(None)
 
+    def _page_arrived(self, page: int) -> None:
+        """The records of a page came: the selected pair may be among them."""
+        row = self.pair_list.currentIndex().row()
+        if row >= 0 and PairsModel.page_of(row) == page:
+            self._show_pair(self.current_pair())
+
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(self.tr("The pairs could not be read: %1").replace("%1", str(error)))
 
@@ -163,11 +192,18 @@ class DuplicatesView(QWidget):
     def _show_pair(self, pair: CandidatePair | None) -> None:
         self.comparison.set_pair(pair)
         self.side_by_side.resizeRowsToContents()
-        # Stored reasons are in the language of the scan; those shown are in the current one.
-        reasons = dedupe.pair_reasons(self.ctx.reader, pair.a["victim_uuid"], pair.b["victim_uuid"]) \
-            if pair is not None else []
-        self.reasons.setText("\n".join(reasons or (pair.reasons if pair is not None else [])))
+        self.reasons.setText("\n".join(pair.reasons) if pair is not None else "")
+        (deliver,) = self._reasons.start(self._reasons_arrived)
+        if pair is not None:
+            # Stored reasons are in the language of the scan: those of the current one
+            # replace them when read (on the reader thread).
+            self.ctx.reader_of("duplicates").read(dedupe.pair_reasons, pair.a["victim_uuid"],
+                                                   pair.b["victim_uuid"], on_done=deliver)
         self._update_buttons()
+
+    def _reasons_arrived(self, reasons: list[str]) -> None:
+        if reasons:
+            self.reasons.setText("\n".join(reasons))
 
     def _update_buttons(self) -> None:
         pair = self.current_pair()

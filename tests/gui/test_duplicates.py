@@ -152,3 +152,58 @@ def test_a_large_database_never_scanned_waits_for_a_scan(filled) -> None:
     assert dedupe.candidate_pairs(db, compute_up_to=1) == []
     assert len(dedupe.candidate_pairs(db)) == 1
     db.close()
+
+
+def _fake_pair(key: int):
+    from core.dedupe import PairRow
+
+    side = {"victim_uuid": f"v{key}", "given_name": f"name {key}", "incident_date": "2016-01-05"}
+    return PairRow(side, {**side, "victim_uuid": f"w{key}"}, 0.9, ["Same date."], None, key=key)
+
+
+def test_pages_of_pairs_are_read_when_shown_and_stale_pages_dropped(qtbot, qtmodeltester) -> None:
+    """A row whose page has not been read shows empty and asks for it once; the page
+    fills in when it arrives; a page asked for before the list was read again is dropped."""
+    from array import array
+
+    from gui.duplicates_models import PAIRS_PAGE
+
+    asked: list[tuple[list[int], object]] = []
+    model = PairsModel(request_rows=lambda keys, done, _failed: asked.append((keys, done)))
+    keys = array("q", range(1, 2 * PAIRS_PAGE + 11))
+    model.set_keys(keys, {0: [_fake_pair(k) for k in keys[:PAIRS_PAGE]]})
+    assert model.data(model.index(3, 1)) and not asked  # the first page came with the keys
+    last = model.index(len(keys) - 1, 1)
+    assert model.data(last) is None and model.data(last) is None
+    assert [k for k, _ in asked] == [list(keys[2 * PAIRS_PAGE:])]  # asked once
+    with qtbot.waitSignal(model.dataChanged), qtbot.waitSignal(model.page_arrived) as arrived:
+        asked[0][1]([_fake_pair(k) for k in asked[0][0]])
+    assert arrived.args == [2] and f"name {keys[-1]}" in model.data(last)
+    model.data(model.index(PAIRS_PAGE, 1))
+    stale = asked[-1]
+    model.set_keys(array("q", keys[:PAIRS_PAGE + 5]))
+    stale[1]([_fake_pair(k) for k in stale[0]])  # read for the list before
+    assert model.data(model.index(PAIRS_PAGE, 1)) is None and asked[-1] is not stale
+    qtmodeltester.check(model)
+
+
+def test_the_list_reads_nothing_on_the_gui_thread(qtbot, ctx, monkeypatch) -> None:
+    import threading
+
+    gui_thread = threading.get_ident()
+    calls: list[tuple[str, bool]] = []
+    for name in ("pair_keys", "pair_rows", "pair_reasons"):
+        real = getattr(dedupe, name)
+
+        def spy(*args, _real=real, _name=name, **kwargs):
+            calls.append((_name, threading.get_ident() == gui_thread))
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(dedupe, name, spy)
+    view = DuplicatesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.pairs.rowCount() == 1 and view.current_pair() is not None)
+    qtbot.waitUntil(lambda: {"pair_keys", "pair_rows", "pair_reasons"} <= {n for n, _ in calls})
+    view.grab()
+    assert not [n for n, on_gui in calls if on_gui]
