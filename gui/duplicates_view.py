@@ -59,7 +59,6 @@ class DuplicatesView(QWidget):
         self.ctx = ctx
         self.last_decision: str | None = None
         self._latest = Latest()
-        self._reasons = Latest()
 
         self.scan_button = QPushButton(self.tr("Scan the database"), self)
         self.scan_button.setObjectName("scan_duplicates")
@@ -193,17 +192,7 @@ class DuplicatesView(QWidget):
         self.comparison.set_pair(pair)
         self.side_by_side.resizeRowsToContents()
         self.reasons.setText("\n".join(pair.reasons) if pair is not None else "")
-        (deliver,) = self._reasons.start(self._reasons_arrived)
-        if pair is not None:
-            # Stored reasons are in the language of the scan: those of the current one
-            # replace them when read (on the reader thread).
-            self.ctx.reader_of("duplicates").read(dedupe.pair_reasons, pair.a["victim_uuid"],
-                                                   pair.b["victim_uuid"], on_done=deliver)
         self._update_buttons()
-
-    def _reasons_arrived(self, reasons: list[str]) -> None:
-        if reasons:
-            self.reasons.setText("\n".join(reasons))
 
     def _update_buttons(self) -> None:
         pair = self.current_pair()

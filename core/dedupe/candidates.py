@@ -194,7 +194,8 @@ class PairRow(CandidatePair):
 def pair_rows(db: Database, keys: Sequence[int]) -> list[PairRow]:
     """The pairs behind these keys of :func:`pair_keys`, with both records (and the
     decision, for a decided pair). A key whose pair is gone (decided, deleted since) is
-    left out. The reasons are those stored with the pair (see :func:`pair_reasons`)."""
+    left out. The reasons are worded in the current language; the score of a pair waiting
+    for a decision is the stored one (the list's order)."""
     found: list[tuple[int, str, str, float | None, list[str], dict[str, Any] | None]] = []
     candidates = [k for k in keys if k > 0]
     decisions = [-k for k in keys if k < 0]
@@ -211,16 +212,20 @@ def pair_rows(db: Database, keys: Sequence[int]) -> list[PairRow]:
         for row in db.query(f"SELECT rowid AS row_key, * FROM duplicate_decisions WHERE rowid IN ({marks})", batch):
             key = -row.pop("row_key")
             found.append((key, row["victim_uuid_a"], row["victim_uuid_b"], None, [], row))
-    sides = _sides(db, {u for f in found for u in (f[1], f[2])})
-    unscored = {u for f in found if f[3] is None for u in (f[1], f[2])}
-    scored = {p.victim_uuid: p for p in profiles(db, sorted(unscored))} if unscored else {}
+    uuids = {u for f in found for u in (f[1], f[2])}
+    sides = _sides(db, uuids)
+    scored = {p.victim_uuid: p for p in profiles(db, sorted(uuids))} if uuids else {}
     by_key: dict[int, PairRow] = {}
     for key, a, b, score, reasons, decision in found:
         if a not in sides or b not in sides:
             continue
+        # Stored reasons are worded in the language of the scan: these are in the current
+        # one. A decided pair's score is computed now too (none is stored).
+        match = score_pair(scored[a], scored[b]) if a in scored and b in scored else None
+        if match is not None:
+            reasons = list(match.reasons)
         if score is None:
-            match = score_pair(scored[a], scored[b]) if a in scored and b in scored else None
-            score, reasons = (match.score, list(match.reasons)) if match else (0.0, [])
+            score = match.score if match is not None else 0.0
         by_key[key] = PairRow(sides[a], sides[b], score, reasons, decision, key=key)
     return [by_key[k] for k in keys if k in by_key]
 
