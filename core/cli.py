@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_backup_commands(sub)
     _exchange_arguments(sub)
     _review_parsers(sub)
+    _conflicts_parser(sub)
     return parser
 
 
@@ -419,4 +420,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 from core.cli_review import _review_parsers  # noqa: E402  (registers users, review, audit)
+from core.cli_conflicts import _conflicts_parser  # noqa: E402  (registers conflicts)
 

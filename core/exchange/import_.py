@@ -92,7 +92,8 @@ class ImportReport:
             lines.append(tr("{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts",
                             file=name, **counts))
         if any(c.get("conflicts") for c in self.counts.values()):
-            lines.append(tr("Conflicts keep both versions until a reviewer settles them."))
+            lines.append(tr("Conflicts keep both versions until a reviewer settles them"
+                            " (the Conflicts page, or tawthiq conflicts)."))
         lines.append(self.duplicates or tr("Duplicate scan: not run."))
         return "\n".join(lines)
 
