@@ -419,6 +419,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             _HELD_LOCKS.pop().release()  # type: ignore[attr-defined]
 
 
-from core.cli_review import _review_parsers  # noqa: E402  (registers users, review, audit)
 from core.cli_conflicts import _conflicts_parser  # noqa: E402  (registers conflicts)
+from core.cli_review import _review_parsers  # noqa: E402  (registers users, review, audit)
 
