@@ -38,7 +38,7 @@ from core.exchange.validate import (
     drop_staging,
     make_staging,
 )
-from core.i18n import tr
+from core.i18n import number, tr
 from core.jobs import JobState
 from core.models import new_uuid, utc_now
 from core.storage.facts import refresh_facts, relink_persons
@@ -81,16 +81,16 @@ class ImportReport:
         origin = self.manifest.get("origin_label") or self.manifest.get("origin") or ""
         if not self.ok:
             lines.append(tr("The package {name} was refused; nothing was imported.", name=self.path.name))
-            lines.append(tr("{count} problem(s) found:", count=self.error_count))
+            lines.append(tr("{count} problem(s) found:", count=number(self.error_count)))
             lines.extend(f"  {error}" for error in self.errors)
             if self.error_count > len(self.errors):
-                lines.append(tr("… and {more} more.", more=self.error_count - len(self.errors)))
+                lines.append(tr("… and {more} more.", more=number(self.error_count - len(self.errors))))
             return "\n".join(lines)
         lines.append(tr("Imported {name}", name=self.path.name)
                      + (f" ({origin}, {self.manifest.get('exported_at', '')})" if origin else ""))
         for name, counts in self.counts.items():
             lines.append(tr("{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts",
-                            file=name, **counts))
+                            file=name, **{k: number(n) for k, n in counts.items()}))
         if any(c.get("conflicts") for c in self.counts.values()):
             lines.append(tr("Conflicts keep both versions until a reviewer settles them"
                             " (the Conflicts page, or tawthiq conflicts)."))
@@ -391,4 +391,4 @@ def run_duplicate_scan(db: Database, victim_uuids: list[str]) -> str | None:
     rows = list(scan(db, victim_uuids=victim_uuids))
     store_around(db, victim_uuids, rows)
     return tr("Duplicate scan over {victims} imported victims: {count} likely duplicate pair(s) to review.",
-              victims=len(victim_uuids), count=len(rows))
+              victims=number(len(victim_uuids)), count=number(len(rows)))

@@ -36,3 +36,6 @@ def test_import_counts_have_thousands_separated(qtbot, ctx, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=60000)
     cells = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert cells["victims.csv"] == f"{victims:,}"
+    # The report's sentences (the dialog's summary, the command line) write them alike.
+    assert f"victims.csv: {victims:,} new" in dialog.report.text()
+    assert f"Duplicate scan over {victims:,} imported victims" in dialog.summary.text()
