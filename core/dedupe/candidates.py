@@ -5,7 +5,8 @@ The table is filled by the full scan (:func:`~core.dedupe.scan.scan_and_store`),
 import, and around every record saved (:func:`refresh_candidates`, called by
 `core.storage.records.save_incident` and `delete_incident`); a decision removes its pair
 and taking it back restores it. So what the review screens show is read from the table
-by index, never recomputed:
+by index, never searched for again (only the pairs on screen are scored again, for their
+reasons in the current language):
 
 - :func:`duplicate_counts`: per incident, how many of its victims have a likely duplicate
   not decided yet (the review queue's column);
