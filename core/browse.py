@@ -174,7 +174,7 @@ def _incidents_sql(f: BrowseFilter, select: str, sort: Sort | None) -> tuple[str
     name_clauses, name_params = _name_clause(f, "v.rowid")
     if name_clauses:
         clauses.append(
-            "i.incident_uuid IN (SELECT v.incident_uuid FROM victims v WHERE v.deleted = 0 AND "
+            "i.incident_uuid IN (SELECT v.incident_uuid FROM victims v WHERE +v.deleted = 0 AND "
             + " AND ".join(name_clauses) + ")"
         )
         params += name_params
@@ -192,7 +192,10 @@ def _victims_sql(f: BrowseFilter, select: str, sort: Sort | None) -> tuple[str, 
         # Deleting an incident deletes its victims with it, so the victims table alone
         # says which victims are live.
         clauses = []
-    clauses.append("v.deleted = 0")
+    # `+v.deleted`: nearly every victim is live, so the index that begins with `deleted`
+    # narrows nothing; without the plus SQLite would read it and sort every victim again
+    # (1.3 s for the default order at 500,000 victims) instead of walking the table.
+    clauses.append("+v.deleted = 0")
     name_clauses, name_params = _name_clause(f, "v.rowid")
     clauses += name_clauses
     params += name_params

@@ -184,11 +184,14 @@ def panel_tallies(
     month for one filter, and the monthly trend around it."""
     common = {"date_from": date_from, "date_to": date_to, "status": status, "civilian": civilian}
     trend_from = _month_start_twelve_before(date_to) if date_to else date_from
+    by_month = tally(db, by="month", **common)
     return TallyPanel(
         by_perpetrator=tally(db, by="perpetrator", with_pending=True, **common),
         by_governorate=tally(db, by="governorate", **common),
-        by_month=tally(db, by="month", **common),
-        trend=tally(db, by="month", date_from=trend_from, date_to=date_to, status=status, civilian=civilian),
+        by_month=by_month,
+        # Over all dates (no end) the trend is the monthly table itself: not read twice.
+        trend=by_month if trend_from == date_from and date_to is None else
+        tally(db, by="month", date_from=trend_from, date_to=date_to, status=status, civilian=civilian),
     )
 
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from core.changes import Changes
-from core.storage.counts import record_counts
+from core.storage.counts import has_live_incidents
 from gui import operations
 from gui.context import AppContext
 from gui.empty_state import EmptyState
@@ -75,8 +75,7 @@ class IncidentsPage(QWidget):
     # what is shown
 
     def show_list(self) -> None:
-        empty = record_counts(self.ctx.reader).empty
-        self.stack.setCurrentWidget(self.empty_state if empty else self.browser)
+        self.stack.setCurrentWidget(self.browser if has_live_incidents(self.ctx.reader) else self.empty_state)
 
     def showing(self) -> str:
         current = self.stack.currentWidget()

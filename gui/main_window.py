@@ -16,7 +16,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from core.changes import Changes
-from core.storage.counts import record_counts
+from core.storage.counts import RecordCounts, record_counts
+from gui.background import Latest
 from gui.context import AppContext
 from gui.exchange_dialogs import exchange_actions
 from gui.i18n import isolate, language_menu
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("status_database")
         self.database_label.setToolTip(str(self.ctx.db_path))
         self.counts_label = QLabel()
+        self._latest_counts = Latest()
         self.counts_label.setObjectName("status_counts")
         self.user_label = QLabel(self.tr("User: %1").replace("%1", isolate(self.ctx.user)))
         self.user_label.setObjectName("status_user")
@@ -178,7 +180,12 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        counts = record_counts(self.ctx.reader)
+        """Count the records again on a reader thread (counting half a million victims
+        takes longer than the window may wait) and show them when counted."""
+        (on_done,) = self._latest_counts.start(self._show_counts)
+        self.ctx.reader_of("status").read(record_counts, on_done=on_done)
+
+    def _show_counts(self, counts: RecordCounts) -> None:
         self.counts_label.setText(
             self.tr("%1 incidents, %2 victims")
             .replace("%1", self.locale().toString(counts.incidents))

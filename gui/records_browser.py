@@ -2,14 +2,16 @@
 
 Double-clicking a row emits `open_incident(incident_uuid)`; the main window opens the
 incident in the form. The context menu of a row, the History button and Ctrl+Shift+H open
-the history of the row's incident. The lists follow every save through `ctx.changed`.
+the history of the row's incident. The lists follow every save through `ctx.changed`: at
+once while they are shown, else when they are shown again (reading every key of half a
+million victims behind another page would only slow that page down).
 """
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -216,6 +218,7 @@ class RecordsBrowser(QWidget):
         self.filter_bar.changed.connect(self.set_filter)
         self._refresh_timer = QTimer(self, singleShot=True, interval=CHANGE_DELAY_MS)
         self._refresh_timer.timeout.connect(self.reload)
+        self._stale = False  # records changed while the lists were not shown
         ctx.changed.connect(self._on_changed)
         self.tabs.currentChanged.connect(lambda _i: self._update_actions())
         self.retranslate()
@@ -287,6 +290,20 @@ class RecordsBrowser(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.records:
+            if self.isVisible():
+                self._refresh_timer.start()
+            else:
+                self._stale = True
+
+    @property
+    def stale(self) -> bool:
+        """Records changed while the lists were hidden: they are read again when shown."""
+        return self._stale
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self._refresh_timer.start()
 
     def current_incident(self) -> str | None:

@@ -101,3 +101,28 @@ def test_victims_list_newest_entries_first(db, records):
     # With a filter on the incident the same order holds.
     rows = browse.victim_page(db, BrowseFilter(governorate="SY02"))
     assert rows[0].victim_uuid == newest[-1].victim_uuid
+
+
+def _plans_of(db, read) -> list[str]:
+    """The query plan of every SELECT that `read()` runs."""
+    statements: list[str] = []
+    db.conn.set_trace_callback(lambda sql: statements.append(sql) if sql.lstrip().startswith("SELECT") else None)
+    try:
+        read()
+    finally:
+        db.conn.set_trace_callback(None)
+    return [" ".join(str(r[3]) for r in db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()) for sql in statements]
+
+
+def test_a_page_of_rows_is_looked_up_by_row_id(db, records):
+    victim_keys = list(browse.victim_keys(db))
+    incident_keys = list(browse.incident_keys(db))
+    plans = _plans_of(db, lambda: (browse.victim_rows(db, victim_keys), browse.incident_rows(db, incident_keys)))
+    assert len(plans) == 2
+    for plan in plans:  # the first step: not every live row's entry in the index of live rows
+        assert plan.startswith(("SEARCH v USING INTEGER PRIMARY KEY", "SEARCH i USING INTEGER PRIMARY KEY")), plan
+
+
+def test_the_victims_newest_first_are_read_without_sorting(db, records):
+    (plan,) = _plans_of(db, lambda: browse.victim_keys(db))
+    assert "TEMP B-TREE" not in plan, plan

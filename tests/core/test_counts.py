@@ -27,3 +27,14 @@ def test_places_count_the_loaded_gazetteer_only(db, gazetteer_csv):
     assert record_counts(db).places == 0
     loaded, _ = import_gazetteer(db, gazetteer_csv, "amal")
     assert 0 < record_counts(db).places < loaded
+
+
+def test_has_live_incidents_agrees_with_the_counts(db):
+    from core.storage.counts import has_live_incidents
+
+    assert not has_live_incidents(db)
+    incident = _incident()
+    save_incident(db, incident, [], "amal")
+    assert has_live_incidents(db)
+    delete_incident(db, incident.incident_uuid, "amal")
+    assert not has_live_incidents(db) and record_counts(db).empty

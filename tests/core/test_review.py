@@ -182,3 +182,18 @@ def test_comments_need_text_and_an_account(team):
     with pytest.raises(PermissionDenied):
         review.add_comment(team, "ghost", uuid, "hello")
     assert [c.text for c in review.thread(team, uuid)][-1] == "The second source is the civil defence."
+
+
+def test_the_queue_is_found_by_status_not_by_walking_every_live_incident(team):
+    db = team
+    plans: list[str] = []
+    db.conn.set_trace_callback(lambda sql: plans.append(sql) if "review_status = 'submitted'" in sql else None)
+    try:
+        review.review_queue(db, limit=10)
+        review.queue_count(db)
+    finally:
+        db.conn.set_trace_callback(None)
+    assert len(plans) == 2
+    for sql in plans:
+        plan = " ".join(str(r[3]) for r in db.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+        assert "review_status" in plan and "incidents_live_date" not in plan, plan

@@ -42,12 +42,13 @@ def test_status_bar_names_database_user_and_counts(qtbot, window, ctx):
     assert str(ctx.db_path) in window.findChild(QLabel, "status_database").text()
     assert "amal" in window.findChild(QLabel, "status_user").text()
     counts = window.findChild(QLabel, "status_counts")
-    assert counts.text().startswith("0 incidents, 0 victims")
+    qtbot.waitUntil(lambda: counts.text().startswith("0 incidents, 0 victims"))
     incident = Incident(date="2016-01-05", governorate="SY09", incident_type="airstrike", perpetrator="russia")
     victims = [Victim(incident_uuid=incident.incident_uuid) for _ in range(3)]
     with qtbot.waitSignal(ctx.changed):
         ctx.submit(save_incident, incident, victims, "amal")
-    assert counts.text().startswith("1 incidents, 3 victims")
+    # counted on a reader thread: the window does not wait for the count
+    qtbot.waitUntil(lambda: counts.text().startswith("1 incidents, 3 victims"))
 
 
 def test_layout_and_page_are_restored(qtbot, ctx):
@@ -123,7 +124,7 @@ def test_load_demo_button_follows_whether_demo_data_exists(qtbot, ctx, monkeypat
     assert ctx.wait_idle()
     qtbot.waitUntil(lambda: page.showing() == "browser")
     assert calls == ["amal"]
-    assert win.findChild(QLabel, "status_counts").text().startswith("1 incidents, 1 victims")
+    qtbot.waitUntil(lambda: win.findChild(QLabel, "status_counts").text().startswith("1 incidents, 1 victims"))
 
 
 def test_a_page_module_that_exists_replaces_its_placeholder(qapp, ctx, monkeypatch):

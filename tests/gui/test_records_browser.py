@@ -10,7 +10,7 @@ from core.models import Incident, Victim
 from core.storage.records import save_incident
 from gui.browse_models import IncidentTableModel, VictimTableModel
 from gui.context import AppContext
-from gui.records_browser import RecordsBrowser
+from gui.records_browser import CHANGE_DELAY_MS, RecordsBrowser
 
 
 def _save(db, date, governorate, perpetrator, status, names):
@@ -238,3 +238,17 @@ def test_the_history_of_a_row_opens_from_its_context_menu_and_the_button(qtbot, 
     dialog = _history_dialog(qtbot, browser)
     assert seeded["second"].incident_uuid in dialog.view.findChild(QLabel, "history_title").text()
     dialog.close()
+
+
+def test_a_save_made_while_the_lists_are_hidden_is_read_when_they_are_shown_again(qtbot, browser, ctx):
+    browser.hide()
+    reads: list[int] = []
+    browser.victims.loading.connect(lambda busy: reads.append(busy))
+    incident = Incident(date="2016-01-30", governorate="SY07", incident_type="airstrike", perpetrator="russia")
+    with qtbot.waitSignal(ctx.changed):
+        ctx.submit(save_incident, incident, [Victim(incident_uuid=incident.incident_uuid, given_name="يوسف")], "amal")
+    qtbot.wait(3 * CHANGE_DELAY_MS)
+    assert browser.stale and reads == [] and browser.victims.rowCount() == 3  # nothing read behind another page
+    browser.show()
+    qtbot.waitUntil(lambda: browser.victims.rowCount() == 4 and browser.incidents.rowCount() == 3, timeout=3000)
+    assert not browser.stale
