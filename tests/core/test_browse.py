@@ -126,3 +126,18 @@ def test_a_page_of_rows_is_looked_up_by_row_id(db, records):
 def test_the_victims_newest_first_are_read_without_sorting(db, records):
     (plan,) = _plans_of(db, lambda: browse.victim_keys(db))
     assert "TEMP B-TREE" not in plan, plan
+
+
+def test_a_name_search_starts_from_the_names_found_whatever_the_order(db, records):
+    for sort in (browse.DEFAULT_VICTIM_SORT, Sort("date", descending=True), Sort("governorate")):
+        (plan,) = _plans_of(db, lambda s=sort: browse.victim_keys(db, BrowseFilter(name="احمد"), s))
+        assert plan.startswith("SCAN victims_fts"), plan  # not every incident, testing each victim
+
+
+def test_a_filter_on_one_value_uses_that_value_s_index(db, records):
+    for filter, index in ((BrowseFilter(governorate="SY02"), "governorate"),
+                          (BrowseFilter(perpetrator="russia"), "perpetrator"),
+                          (BrowseFilter(review_status="submitted"), "review_status")):
+        for read in (browse.incident_keys, browse.victim_keys):
+            (plan,) = _plans_of(db, lambda r=read, f=filter: r(db, f))
+            assert f"idx_incidents_{index}" in plan and "incidents_live_date" not in plan, plan
