@@ -210,7 +210,7 @@ def measure(path: Path, why: bool = False) -> list[Row]:
 
     from core.storage.counts import record_counts
     from gui.context import AppContext
-    from gui.main_window import MainWindow
+    from gui.main_window import PAGES, MainWindow
     from gui.settings import Settings
 
     app = QApplication.instance() or QApplication([])
@@ -247,23 +247,24 @@ def measure(path: Path, why: bool = False) -> list[Row]:
             return lambda: widget.repaint()
 
         # every page, as the navigation list shows them
-        review = window.pages["review"]
-        d.step("show the Review page", lambda: (window.show_page("review"), window.repaint()))
+        review, duplicates, tallies = (window.pages[k] for k in ("review", "duplicates", "tallies"))
         model = getattr(review, "model", None)
-        if model is not None and hasattr(model, "duplicate_count"):
-            shown = min(model.rowCount(), 30)
-            d.step("  Review: duplicate flags of the rows shown filled", lambda: None,
-                   lambda: all(model.duplicate_count(model.uuid_at(r)) is not None for r in range(shown)),
-                   settle=0)
-        duplicates = window.pages["duplicates"]
-        d.step("show the Duplicates page", lambda: (window.show_page("duplicates"), window.repaint()))
         summary = getattr(duplicates, "summary", None)
-        if summary is not None:
-            d.step("  Duplicates: pairs listed", lambda: None, lambda: bool(summary.text()), settle=0)
-        tallies = window.pages["tallies"]
-        d.step("show the Tallies page", lambda: (window.show_page("tallies"), window.repaint()),
-               lambda: tallies.panel is not None and tallies.panel.by_perpetrator.date_from is not None)
-        d.step("show the Incidents page", lambda: (window.show_page("incidents"), window.repaint()))
+        first_rows = min(model.rowCount(), 30) if model is not None else 0
+        after_showing: dict[str, tuple[str, Callable[[], bool]]] = {
+            "review": ("  Review: duplicate flags of the rows shown filled",
+                       lambda: all(model.duplicate_count(model.uuid_at(r)) is not None for r in range(first_rows))),
+            "duplicates": ("  Duplicates: pairs listed", lambda: bool(summary.text())),
+        }
+        shown_when: dict[str, Callable[[], bool]] = {
+            "tallies": lambda: tallies.panel is not None and tallies.panel.by_perpetrator.date_from is not None,
+        }
+        for key in [p.key for p in PAGES[1:]] + [PAGES[0].key]:
+            d.step(f"show the {key.capitalize()} page", lambda k=key: (window.show_page(k), window.repaint()),
+                   shown_when.get(key, lambda: True))
+            if key in after_showing and (key != "review" or hasattr(model, "duplicate_count")):
+                name, done = after_showing[key]
+                d.step(name, lambda: None, done, settle=0)
 
         # the records browser
         view = b.victims_view

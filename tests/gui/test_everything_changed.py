@@ -32,12 +32,12 @@ def test_views_refresh_after_an_import_that_changed_everything(qtbot, ctx, tmp_p
     window.show()
     incidents_page = window.pages["incidents"]
     counts = window.findChild(QLabel, "status_counts")
-    assert counts.text().startswith("0 incidents, 0 victims")
+    qtbot.waitUntil(lambda: counts.text().startswith("0 incidents, 0 victims"))  # counted off the GUI thread
     assert incidents_page.showing() == "empty_state"
     with qtbot.waitSignal(ctx.changed) as changed:
         ctx.submit(import_package, str(package), "amal")
     assert changed.args[0].everything and not changed.args[0].incidents
-    assert counts.text().startswith("2 incidents, 3 victims")
+    qtbot.waitUntil(lambda: counts.text().startswith("2 incidents, 3 victims"))
     assert incidents_page.showing() == "browser"
     browser = incidents_page.browser
     qtbot.waitUntil(lambda: browser.incidents.rowCount() == 2 and browser.victims.rowCount() == 3, timeout=5000)
