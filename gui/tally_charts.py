@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QHorizontalStackedBarSeries,
     QLineSeries,
@@ -15,6 +16,10 @@ from PySide6.QtGui import QColor, QPen
 
 from core import report, vocab
 from core.tallies import Tally
+
+# Beyond this many months the axis names years, not every month: a label per month over
+# twelve years (144 turned labels) took the window 25-50 ms to lay out at every update.
+MONTH_LABELS = 24
 
 # Colours distinguishable in print and by readers with a red-green deficiency.
 COLOURS = {"children": "#E69F00", "women": "#CC79A7", "men": "#0072B2", "unknown": "#999999"}
@@ -84,10 +89,7 @@ def monthly_chart(tally: Tally, rtl: bool = False) -> QChart:
     for i, month in enumerate(keys):
         series.append(float(i), float(killed.get(month, 0)))
     chart.addSeries(series)
-    months = QBarCategoryAxis()
-    months.append([f"{m[5:7]}/{m[2:4]}" for m in keys] or [""])
-    if len(keys) > 8:
-        months.setLabelsAngle(-90)
+    months = _month_axis(keys)
     values = QValueAxis()
     values.setLabelFormat("%.0f")
     values.setRange(0, max(list(killed.values()) or [1]) * 1.1)
@@ -98,3 +100,20 @@ def monthly_chart(tally: Tally, rtl: bool = False) -> QChart:
     series.attachAxis(values)
     return chart
 
+
+def _month_axis(keys: list[str]) -> QBarCategoryAxis | QCategoryAxis:
+    """Every month named (MM/YY) over a short period; over a long one, each year at its
+    first month shown."""
+    if len(keys) <= MONTH_LABELS:
+        axis = QBarCategoryAxis()
+        axis.append([f"{m[5:7]}/{m[2:4]}" for m in keys] or [""])
+        if len(keys) > 8:
+            axis.setLabelsAngle(-90)
+        return axis
+    years = QCategoryAxis()
+    years.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    years.setRange(0, len(keys) - 1)
+    for position, month in enumerate(keys):  # positions grow as QCategoryAxis wants them
+        if month.endswith("-01"):
+            years.append(month[:4], float(position))
+    return years
