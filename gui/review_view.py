@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +50,7 @@ class ReviewView(QWidget):
         self.last_error = ""
         self._flag_requests = Latest()
         self._victim_flags = Latest()
+        self._stale = False  # records changed while the page was hidden
         self.model = ReviewQueueModel(self._fetch, self._request_flags, self)
         self.victims_model = VictimsModel(self)
         self._build()
@@ -369,8 +370,20 @@ class ReviewView(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.review or changes.incidents or changes.duplicates:
-            message = self.message.text()
-            self.reload()
-            if not self.last_error:
-                self._show_message(message)
+            if not self.isVisible():
+                self._stale = True  # read when shown: a hidden queue need not hold up the window
+                return
+            self._reload_keeping_message()
+
+    def _reload_keeping_message(self) -> None:
+        message = self.message.text()
+        self.reload()
+        if not self.last_error:
+            self._show_message(message)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._reload_keeping_message()
 

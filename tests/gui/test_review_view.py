@@ -244,3 +244,16 @@ def test_the_queue_counts_victims_with_stored_likely_duplicates(qtbot, team_db):
     qtbot.waitUntil(lambda: all(view.model.index(rows[u], column).data() == (counts[u] or "") for u in uuids)
                     and view.model.duplicate_count(uuids[0]) is not None)
     ctx.close()
+
+
+def test_a_hidden_queue_reads_a_change_when_it_is_shown_again(qtbot, as_reviewer):
+    ctx, view, (first, _, _) = as_reviewer
+    view.hide()
+    fetched: list[tuple[int, int]] = []
+    fetch = view.model._fetch  # the queue's reads, counted
+    view.model._fetch = lambda limit, offset: fetched.append((limit, offset)) or fetch(limit, offset)
+    with qtbot.waitSignal(ctx.changed, timeout=5000):
+        ctx.submit(review.transition, "omar", first, "approve", "")
+    assert fetched == [] and first in {i.incident_uuid for i in view.model.items}  # not read behind another page
+    view.show()
+    assert fetched and first not in {i.incident_uuid for i in view.model.items}
