@@ -32,7 +32,7 @@ class IncidentsPage(QWidget):
         self.new_incident_action = self._action("new_incident", self.tr("&New incident"), self.new_incident,
                                                 QKeySequence.StandardKey.New)
         self.load_demo_action = self._action("load_demo", self.tr("Load &demonstration data"), self.load_demo)
-        self.load_demo_action.setEnabled(operations.demo_loader() is not None)
+        self.load_demo_action.setEnabled(operations.demo_available())
         self.import_gazetteer_action = self._action("import_gazetteer", self.tr("Import &gazetteer…"),
                                                     self.import_gazetteer)
         self.show_list_action = self._action("show_list", self.tr("Show the &list"), self.show_list)

@@ -98,7 +98,7 @@ def test_import_gazetteer_cancelled_in_the_file_dialog_does_nothing(qtbot, windo
 def test_load_demo_button_follows_whether_demo_data_exists(qtbot, ctx, monkeypatch):
     from gui import operations
 
-    monkeypatch.setattr(operations, "demo_loader", lambda: None)
+    monkeypatch.setattr(operations, "demo_available", lambda: False)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     assert not win.pages["incidents"].empty_state.buttons["load_demo"].isEnabled()
@@ -112,6 +112,7 @@ def test_load_demo_button_follows_whether_demo_data_exists(qtbot, ctx, monkeypat
         return "Loaded 1 incident."  # as the real loader: a summary, no Changes
 
     monkeypatch.setattr(operations, "demo_loader", lambda: fake_demo)
+    monkeypatch.setattr(operations, "demo_available", lambda: True)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
@@ -146,3 +147,12 @@ def test_a_page_module_that_exists_replaces_its_placeholder(qapp, ctx, monkeypat
     assert isinstance(build(ctx), FakePage)
     missing = main_window_module.optional_page("gui.no_such_page", "Nothing", lambda: "x")
     assert type(missing(ctx)).__name__ == "Placeholder"
+
+
+def test_whether_demo_data_exists_is_found_without_importing_it(monkeypatch):
+    import sys
+
+    from gui import operations
+
+    monkeypatch.delitem(sys.modules, "seeds.demo", raising=False)
+    assert operations.demo_available() is True and "seeds.demo" not in sys.modules
