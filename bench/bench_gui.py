@@ -238,6 +238,10 @@ def measure(path: Path, why: bool = False) -> list[Row]:
 
         d.step("open the window (until the lists are read)", open_window, listed, target_ms=OPEN_TARGET_MS, settle=0)
         ctx, window = holder["ctx"], holder["window"]
+        built = getattr(window.pages, "built", None)
+        if built is not None:  # the pages not shown are built after the window shows, one at a time
+            d.step("  the other pages built, one per turn of the event loop", lambda: None,
+                   lambda: len(built()) == len(PAGES), settle=0)
         counts = record_counts(ctx.reader)
         d.note("incidents", counts.incidents)
         d.note("victims", counts.victims)

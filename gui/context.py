@@ -67,6 +67,7 @@ class AppContext(QObject):
         self._pending: dict[int, tuple[Callable | None, Callable | None, Callable | None]] = {}
         self._background: BackgroundReader | None = None
         self._readers: dict[str, BackgroundReader] = {}
+        self.closing = False
 
     def submit(
         self,
@@ -143,6 +144,7 @@ class AppContext(QObject):
         return self._readers[name]
 
     def close(self) -> None:
+        self.closing = True  # nothing new is started on the way out
         self.wait_idle()
         if self._background is not None:
             self._background.close()

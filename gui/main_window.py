@@ -4,15 +4,19 @@ The pages are listed in :data:`PAGES`, one line each: to put a finished screen i
 a placeholder, change its line. A page is built by `factory(ctx)`; a page may offer
 `menu_actions` (put in the File menu) and `prepare_to_close() -> bool` (asked before the
 window closes; False keeps it open).
+
+The first page and the page shown at start are built with the window; the others just
+after it is shown, one per turn of the event loop (built all at once they held the window
+up for a second at 500,000 victims), or at once when asked for (`window.pages[key]`).
 """
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from core.changes import Changes
@@ -72,6 +76,34 @@ PAGES: tuple[Page, ...] = (
 )
 
 
+BUILD_LATER_MS = 50  # after the window's first paint
+
+
+class _Pages(Mapping[str, QWidget]):
+    """Every page by key, in the navigation's order; asking for one not built yet builds it
+    (`built()`: those built so far, without building any)."""
+
+    def __init__(self, build: Callable[[str], QWidget]):
+        self._build = build
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in self._built:
+            if key not in {p.key for p in PAGES}:
+                raise KeyError(key)
+            self._built[key] = self._build(key)
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([p.key for p in PAGES])
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    def built(self) -> dict[str, QWidget]:
+        return {p.key: self._built[p.key] for p in PAGES if p.key in self._built}
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, settings: Settings | None = None):
         super().__init__()
@@ -84,22 +116,21 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Pages"))
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        self.pages: dict[str, QWidget] = {}
+        self.pages = _Pages(self._build_page)
+        self._file_menu_pages_end: QAction | None = None  # page actions go before it
         for number, page in enumerate(PAGES, start=1):
-            widget = page.factory(ctx)
-            widget.setProperty("page_key", page.key)
-            self.pages[page.key] = widget
-            self.stack.addWidget(widget)
+            self.stack.addWidget(QWidget())  # stands in for the page until it is built
             self.navigation.addItem(page.title())
             self._add_page_action(page, number)
-            counted = getattr(widget, "count_changed", None)
-            if counted is not None:  # a page that shows how many wait in it (its navigation_title)
-                counted.connect(lambda _n, row=number - 1, p=page, w=widget: self.navigation.item(row).setText(
-                    w.navigation_title(p.title())))
-                self.navigation.item(number - 1).setText(widget.navigation_title(page.title()))
+        keys = [p.key for p in PAGES]
+        first = self.settings.current_page if self.settings.current_page in keys else keys[0]
+        for key in dict.fromkeys((keys[0], first)):
+            self.pages[key]
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 8px 10px; }")
         self.navigation.setFixedWidth(max(150, self.navigation.sizeHintForColumn(0) + 40))
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._row_chosen)
+        self._build_timer = QTimer(self, singleShot=True, interval=BUILD_LATER_MS)
+        self._build_timer.timeout.connect(self._build_next)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +156,47 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self.show_page(page.key))
         self.addAction(action)
 
+    def _build_page(self, key: str) -> QWidget:
+        row = [p.key for p in PAGES].index(key)
+        page = PAGES[row]
+        widget = page.factory(self.ctx)
+        widget.setProperty("page_key", page.key)
+        stand_in = self.stack.widget(row)
+        was_current = self.stack.currentIndex() == row
+        self.stack.insertWidget(row, widget)
+        self.stack.removeWidget(stand_in)
+        stand_in.setParent(None)  # owned by Python from here: gone with its last reference
+        if was_current:
+            self.stack.setCurrentIndex(row)
+        counted = getattr(widget, "count_changed", None)
+        if counted is not None:  # a page that shows how many wait in it (its navigation_title)
+            counted.connect(lambda _n, r=row, p=page, w=widget: self.navigation.item(r).setText(
+                w.navigation_title(p.title())))
+            self.navigation.item(row).setText(widget.navigation_title(page.title()))
+        actions = getattr(widget, "menu_actions", [])
+        if actions and self._file_menu_pages_end is not None:
+            self._file_menu.insertActions(self._file_menu_pages_end, actions)
+        return widget
+
+    def _build_next(self) -> None:
+        """Build one page not built yet, and come back for the next."""
+        if not self.isVisible() or self.ctx.closing:
+            return
+        waiting = [p.key for p in PAGES if p.key not in self.pages.built()]
+        if waiting:
+            self.pages[waiting[0]]
+        if len(waiting) > 1:
+            self._build_timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._build_timer.start()
+
+    def _row_chosen(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.pages[PAGES[row].key]  # built now if it was not yet
+            self.stack.setCurrentIndex(row)
+
     def show_page(self, key: str) -> QWidget:
         keys = [p.key for p in PAGES]
         self.navigation.setCurrentRow(keys.index(key))
@@ -138,10 +210,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.setObjectName("file_menu")
-        for widget in self.pages.values():
+        for widget in self.pages.built().values():
             for action in getattr(widget, "menu_actions", []):
                 file_menu.addAction(action)
-        file_menu.addSeparator()
+        self._file_menu = file_menu
+        self._file_menu_pages_end = file_menu.addSeparator()
         file_menu.addActions(exchange_actions(self, self.ctx))
         file_menu.addSeparator()
         lock_action = QAction(self.tr("&Lock"), self)
@@ -216,10 +289,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for widget in self.pages.values():
+        self._build_timer.stop()  # a page asked below may turn the event loop
+        for widget in self.pages.built().values():
             prepare = getattr(widget, "prepare_to_close", None)
             if prepare is not None and not prepare():
                 event.ignore()
+                self._build_timer.start()  # still open: the other pages follow
                 return
         self.save_layout()
         if self.idle_lock is not None:

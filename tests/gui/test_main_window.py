@@ -156,3 +156,31 @@ def test_whether_demo_data_exists_is_found_without_importing_it(monkeypatch):
 
     monkeypatch.delitem(sys.modules, "seeds.demo", raising=False)
     assert operations.demo_available() is True and "seeds.demo" not in sys.modules
+
+
+def test_pages_other_than_the_one_shown_are_built_after_the_window_shows(qtbot, ctx):
+    from gui.main_window import PAGES
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    assert list(win.pages.built()) == ["incidents"]  # the window opens with the page it shows
+    assert list(win.pages) == [p.key for p in PAGES]  # every page is there to be asked for
+    win.show()
+    qtbot.waitUntil(lambda: list(win.pages.built()) == [p.key for p in PAGES], timeout=5000)
+    for row, page in enumerate(PAGES):
+        assert win.stack.widget(row) is win.pages[page.key]
+        win.navigation.setCurrentRow(row)
+        assert win.stack.currentWidget() is win.pages[page.key] and win.current_page() == page.key
+
+
+def test_a_page_asked_for_is_built_at_once_in_its_place(qtbot, ctx):
+    from gui.main_window import PAGES
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    tallies = win.show_page("tallies")  # before the window is shown: built now
+    row = [p.key for p in PAGES].index("tallies")
+    assert win.stack.widget(row) is tallies and win.stack.currentWidget() is tallies
+    assert list(win.pages.built()) == ["incidents", "tallies"]
+    win.close()  # closing asks the pages built, and builds no other
+    assert list(win.pages.built()) == ["incidents", "tallies"]
