@@ -220,8 +220,10 @@ def _victims_sql(f: BrowseFilter, select: str, sort: Sort | None) -> tuple[str, 
     return sql, params
 
 
-def _keys(db: Database, sql: str, params: list) -> array:
+def _keys(db: Database, sql: str, params: list, limit: int | None = None) -> array:
     keys = array("q")
+    if limit is not None:
+        sql, params = f"{sql} LIMIT ?", [*params, int(limit)]
     cursor = db.execute(sql, params)
     while True:
         chunk = cursor.fetchmany(20000)
@@ -230,14 +232,16 @@ def _keys(db: Database, sql: str, params: list) -> array:
         keys.extend(k for (k,) in chunk)
 
 
-def incident_keys(db: Database, filter: BrowseFilter = BrowseFilter(), sort: Sort = DEFAULT_INCIDENT_SORT) -> array:
-    """The row ids of the matching incidents, in display order."""
-    return _keys(db, *_incidents_sql(filter, "i.rowid", sort))
+def incident_keys(db: Database, filter: BrowseFilter = BrowseFilter(), sort: Sort = DEFAULT_INCIDENT_SORT,
+                  limit: int | None = None) -> array:
+    """The row ids of the matching incidents, in display order (the first `limit` only)."""
+    return _keys(db, *_incidents_sql(filter, "i.rowid", sort), limit)
 
 
-def victim_keys(db: Database, filter: BrowseFilter = BrowseFilter(), sort: Sort = DEFAULT_VICTIM_SORT) -> array:
-    """The row ids of the matching victims, in display order."""
-    return _keys(db, *_victims_sql(filter, "v.rowid", sort))
+def victim_keys(db: Database, filter: BrowseFilter = BrowseFilter(), sort: Sort = DEFAULT_VICTIM_SORT,
+                limit: int | None = None) -> array:
+    """The row ids of the matching victims, in display order (the first `limit` only)."""
+    return _keys(db, *_victims_sql(filter, "v.rowid", sort), limit)
 
 
 def count_incidents(db: Database, filter: BrowseFilter = BrowseFilter()) -> int:

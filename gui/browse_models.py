@@ -4,7 +4,8 @@ The model holds the row ids of every matching record in display order (read on t
 background reader, a few hundred milliseconds at 500,000 victims) and reads the columns
 of a page of rows only when the view asks for one (a primary-key lookup of 200 rows on
 the GUI thread, about a millisecond). So the last row is as quick to show as the first,
-and filtering or sorting (pushed into SQL) never blocks the window.
+and filtering or sorting (pushed into SQL) never blocks the window. A list with nothing shown
+yet reads its first screenful before the whole list, so the window lists rows at once.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from gui.context import AppContext
 log = logging.getLogger(__name__)
 
 PAGE = 200
+FIRST_ROWS = 2 * PAGE  # read first when nothing is shown yet: the window lists them at once
 CACHED_PAGES = 64
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1  # the incident's UUID, for opening it
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's dataclass
@@ -110,7 +112,7 @@ class RecordTableModel(QAbstractTableModel):
         self._loading = False
 
     # What each kind of record reads: set by subclasses.
-    def _read_keys(self, db: Any, filter: BrowseFilter, sort: Sort) -> array:
+    def _read_keys(self, db: Any, filter: BrowseFilter, sort: Sort, limit: int | None = None) -> array:
         raise NotImplementedError
 
     def _read_rows(self, keys: list[int]) -> list[Any]:
@@ -139,7 +141,21 @@ class RecordTableModel(QAbstractTableModel):
         previous rows until they arrive."""
         on_done, on_error = self._latest.start(self._keys_arrived, self._failed)
         self._set_loading(True)
-        self._ctx.reader_of("records_browser").read(self._read_keys, self._filter, self._sort, on_done=on_done, on_error=on_error)
+        reader = self._ctx.reader_of("records_browser")
+        if not self._keys:  # nothing shown yet: a screenful first, then the whole list
+            generation = self._latest.generation
+            reader.read(self._read_keys, self._filter, self._sort, FIRST_ROWS,
+                        on_done=lambda keys: self._first_keys_arrived(keys, generation), on_error=lambda _e: None)
+        reader.read(self._read_keys, self._filter, self._sort, on_done=on_done, on_error=on_error)
+
+    def _first_keys_arrived(self, keys: array, generation: int) -> None:
+        """The first rows, while the whole list is still being read (still `is_loading`)."""
+        if generation != self._latest.generation or self._keys or not self._loading or not keys:
+            return
+        self.beginResetModel()
+        self._keys = keys
+        self._pages.clear()
+        self.endResetModel()
 
     def _set_loading(self, value: bool) -> None:
         if value != self._loading:
@@ -243,8 +259,8 @@ class IncidentTableModel(RecordTableModel):
     columns = INCIDENT_COLUMNS
     default_sort = browse.DEFAULT_INCIDENT_SORT
 
-    def _read_keys(self, db: Any, filter: BrowseFilter, sort: Sort) -> array:
-        return browse.incident_keys(db, filter, sort)
+    def _read_keys(self, db: Any, filter: BrowseFilter, sort: Sort, limit: int | None = None) -> array:
+        return browse.incident_keys(db, filter, sort, limit)
 
     def _read_rows(self, keys: list[int]) -> list[IncidentRow]:
         return browse.incident_rows(self._ctx.reader, keys)
@@ -254,8 +270,8 @@ class VictimTableModel(RecordTableModel):
     columns = VICTIM_COLUMNS
     default_sort = browse.DEFAULT_VICTIM_SORT
 
-    def _read_keys(self, db: Any, filter: BrowseFilter, sort: Sort) -> array:
-        return browse.victim_keys(db, filter, sort)
+    def _read_keys(self, db: Any, filter: BrowseFilter, sort: Sort, limit: int | None = None) -> array:
+        return browse.victim_keys(db, filter, sort, limit)
 
     def _read_rows(self, keys: list[int]) -> list[VictimRow]:
         return browse.victim_rows(self._ctx.reader, keys)

@@ -141,3 +141,9 @@ def test_a_filter_on_one_value_uses_that_value_s_index(db, records):
         for read in (browse.incident_keys, browse.victim_keys):
             (plan,) = _plans_of(db, lambda r=read, f=filter: r(db, f))
             assert f"idx_incidents_{index}" in plan and "incidents_live_date" not in plan, plan
+
+
+def test_the_first_keys_are_the_head_of_the_whole_list(db, records):
+    for read in (browse.incident_keys, browse.victim_keys):
+        whole = list(read(db))
+        assert list(read(db, limit=2)) == whole[:2] and list(read(db, limit=len(whole) + 5)) == whole

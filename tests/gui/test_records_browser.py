@@ -252,3 +252,20 @@ def test_a_save_made_while_the_lists_are_hidden_is_read_when_they_are_shown_agai
     browser.show()
     qtbot.waitUntil(lambda: browser.victims.rowCount() == 4 and browser.incidents.rowCount() == 3, timeout=3000)
     assert not browser.stale
+
+
+def test_an_empty_list_shows_its_first_rows_before_the_whole_list_is_read(qtbot, ctx, monkeypatch):
+    from gui import browse_models
+
+    monkeypatch.setattr(browse_models, "FIRST_ROWS", 2)
+    model = VictimTableModel(ctx)
+    resets: list[tuple[int, bool]] = []
+    model.modelReset.connect(lambda: resets.append((model.rowCount(), model.is_loading)))
+    with qtbot.waitSignal(model.loaded, timeout=3000) as loaded:
+        model.reload()
+    assert resets == [(2, True), (3, True)]  # two rows while the list was read, then all three
+    assert loaded.args == [3] and not model.is_loading
+    resets.clear()
+    with qtbot.waitSignal(model.loaded, timeout=3000):
+        model.reload()  # rows shown: read again in one go, the rows staying until then
+    assert resets == [] and model.rowCount() == 3
