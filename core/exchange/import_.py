@@ -50,6 +50,15 @@ CHANGES_LIMIT = 20000
 ACTIONS = ("new", "updated", "unchanged", "conflicts")
 SLICE = 5000
 IMPORT_CACHE_KIB = -65536  # 64 MiB
+# The trigger of migration 5 that dates each victim's keys (core.storage.schema).
+EVENT_DATE_TRIGGER = "victim_keys_event_date"
+EVENT_DATE_TRIGGER_SQL = """CREATE TRIGGER victim_keys_event_date AFTER INSERT ON victim_keys BEGIN
+            UPDATE victim_keys SET event_date = (
+                SELECT COALESCE(v.death_date, i.date) FROM victims v
+                JOIN incidents i ON i.incident_uuid = v.incident_uuid
+                WHERE v.victim_uuid = NEW.victim_uuid)
+            WHERE victim_uuid = NEW.victim_uuid;
+        END"""
 
 
 class PackageRefused(Exception):
@@ -159,9 +168,7 @@ class _Writer:
         self._records("incident", "x_incidents", "incidents", "incident_uuid", INCIDENT_COLUMNS)
         job.check()
         self._records("victim", "x_victims", "victims", "victim_uuid", VICTIM_COLUMNS)
-        self._in_slices("x_victims", f"""INSERT OR REPLACE INTO victim_keys (victim_uuid, {', '.join(KEY_COLUMNS)})
-                       SELECT victim_uuid, {', '.join(KEY_COLUMNS)} FROM x_scratch.x_victims
-                       WHERE action IN ('new', 'updated') AND rowid BETWEEN ? AND ?""")
+        self._victim_keys()
         job.check()
         relink = self._decisions()
         self._comments()
@@ -175,8 +182,8 @@ class _Writer:
         db.conn.executemany("INSERT OR IGNORE INTO x_scratch.x_touched VALUES (?)", [(u,) for u in incidents])
         cursor = db.execute("SELECT incident_uuid FROM x_scratch.x_touched")
         while batch := [r[0] for r in cursor.fetchmany(500)]:
-            self._snapshots(batch)
-            refresh_facts(db, batch)
+            snapshots = self._snapshots(batch)
+            refresh_facts(db, batch, snapshot_is_current=snapshots)
             job.check()
         self._flush_audit()  # the snapshots' entries
         self._changes()
@@ -300,8 +307,35 @@ class _Writer:
         counts["unchanged"] = self.db.execute("SELECT COUNT(*) FROM x_scratch.x_comments").fetchone()[0] - len(rows)
         self.report.counts[COMMENTS] = counts
 
-    def _snapshots(self, incident_uuids: list[str]) -> None:
-        """The approved snapshot of every approved incident this import wrote."""
+    def _victim_keys(self) -> None:
+        """The matching keys of the victims written, with the date each died on.
+
+        The trigger that fills in that date updates each new row once more (every index of
+        the dates a second time); while the keys are written it is set aside and the date
+        written at once, from the same rows, and the trigger is put back as it was. That
+        only for the trigger this code knows: any other goes on firing."""
+        db = self.db
+        cols = ", ".join(KEY_COLUMNS)
+        row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                         [EVENT_DATE_TRIGGER]).fetchone()
+        if row is None or " ".join(row[0].split()) != " ".join(EVENT_DATE_TRIGGER_SQL.split()):
+            self._in_slices("x_victims", f"""INSERT OR REPLACE INTO victim_keys (victim_uuid, {cols})
+                            SELECT victim_uuid, {cols} FROM x_scratch.x_victims
+                            WHERE action IN ('new', 'updated') AND rowid BETWEEN ? AND ?""")
+            return
+        db.execute(f"DROP TRIGGER {EVENT_DATE_TRIGGER}")
+        self._in_slices("x_victims", f"""INSERT OR REPLACE INTO victim_keys (victim_uuid, {cols}, event_date)
+                        SELECT x.victim_uuid, {', '.join('x.' + c for c in KEY_COLUMNS)},
+                          (SELECT COALESCE(v.death_date, i.date) FROM main.victims v
+                           JOIN main.incidents i ON i.incident_uuid = v.incident_uuid
+                           WHERE v.victim_uuid = x.victim_uuid)
+                        FROM x_scratch.x_victims x
+                        WHERE x.action IN ('new', 'updated') AND x.rowid BETWEEN ? AND ?""")
+        db.execute(row[0])
+
+    def _snapshots(self, incident_uuids: list[str]) -> set[str]:
+        """The approved snapshot of every approved incident this import wrote, from its
+        current rows; returns those incidents."""
         marks = ",".join("?" * len(incident_uuids))
         cols = list(INCIDENT_COLUMNS)
         vcols = list(VICTIM_COLUMNS)
@@ -324,6 +358,7 @@ class _Writer:
                         {"version": incident["version"], "sha256": audit.digest(rows[-1]["payload"])})
         if rows:
             self.db["approved_snapshots"].insert_all(rows, pk="incident_uuid", replace=True)
+        return {row["incident_uuid"] for row in rows}
 
     def _changes(self) -> None:
         victims = self.db.execute(

@@ -8,7 +8,7 @@ the person counts once in every tally.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from sqlite_utils import Database
 
@@ -36,12 +36,17 @@ def _marks(items: list[str]) -> str:
     return ",".join("?" * len(items))
 
 
-def refresh_facts(db: Database, incident_uuids: Iterable[str]) -> None:
+def refresh_facts(db: Database, incident_uuids: Iterable[str], *, snapshot_is_current: Collection[str] = ()) -> None:
     """Recompute the facts of these incidents. Call inside the write's transaction.
 
     `+i.deleted` keeps SQLite from walking the index of live incidents (nearly all of
     them) instead of looking up the few incidents asked for: without statistics it takes
-    `deleted = 0` for a narrow condition."""
+    `deleted = 0` for a narrow condition.
+
+    `snapshot_is_current` names incidents whose approved snapshot was written from their
+    current rows in this same transaction (an import does this): their approved facts are
+    then the current ones, copied rather than read back out of the snapshot's JSON."""
+    same = set(snapshot_is_current)
     for batch in chunks(dict.fromkeys(incident_uuids)):
         marks = _marks(batch)
         db.execute(f"DELETE FROM tally_facts WHERE incident_uuid IN ({marks})", batch)
@@ -60,6 +65,17 @@ def refresh_facts(db: Database, incident_uuids: Iterable[str]) -> None:
                   AND i.review_status != 'rejected'""",
             batch,
         )
+        copied = [u for u in batch if u in same]
+        if copied:
+            db.execute(
+                f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
+                        date, month, perpetrator, governorate, incident_type, civilian, category, outcome)
+                    SELECT 'approved', victim_uuid, incident_uuid, person_key, counted,
+                        date, month, perpetrator, governorate, incident_type, civilian, category, outcome
+                    FROM tally_facts WHERE +basis = 'current' AND incident_uuid IN ({_marks(copied)})""",
+                copied,
+            )
+        from_json = [u for u in batch if u not in same] if copied else batch
         vid = "json_extract(j.value, '$.victim_uuid')"
         db.execute(
             f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
@@ -77,8 +93,8 @@ def refresh_facts(db: Database, incident_uuids: Iterable[str]) -> None:
                 JOIN incidents i ON i.incident_uuid = s.incident_uuid AND +i.deleted = 0
                 JOIN json_each(s.payload, '$.victims') j
                 LEFT JOIN victim_person p ON p.victim_uuid = {vid}
-                WHERE s.incident_uuid IN ({marks})""",
-            batch,
+                WHERE s.incident_uuid IN ({_marks(from_json)})""",
+            from_json,
         )
         keys = [
             row[0]

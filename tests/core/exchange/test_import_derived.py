@@ -133,8 +133,21 @@ def test_derived_tables_equal_those_of_saving_one_by_one(tmp_path: Path) -> None
     assert derived(b) == derived(a)
     b.execute("INSERT INTO victims_fts (victims_fts) VALUES ('integrity-check')")
     assert audit.verify(b).ok
+    assert _triggers(b) == _triggers(a)
     a.close()
     b.close()
+
+
+def _triggers(db) -> list[tuple[str, str]]:
+    return db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall()
+
+
+def test_the_import_knows_the_trigger_it_sets_aside(tmp_path: Path) -> None:
+    """The trigger an import sets aside while it dates the victims' keys is the one in the schema."""
+    db = open_database(tmp_path / "a.db")
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [import_module.EVENT_DATE_TRIGGER]).fetchone()
+    assert " ".join(sql.split()) == " ".join(import_module.EVENT_DATE_TRIGGER_SQL.split())
+    db.close()
 
 
 def _bad_last_victim(folder: Path) -> None:
