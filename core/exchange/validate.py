@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from core.exchange.format import (
     model_input,
 )
 from core.exchange.reading import DAMAGE, HashingReader, PackageSource
+from core.exchange.row_workers import Answer, RowCheckers, quick_victim
 from core.gazetteer import Gazetteer
 from core.i18n import tr
 from core.jobs import JobState
@@ -43,6 +45,9 @@ MAX_REPORTED = 100
 BATCH = 2000
 PROGRESS_EVERY = 5000
 SCRATCH_CACHE_KIB = -32768  # 32 MiB
+CHUNK = 2000  # victims' rows given to a checker at a time
+PARALLEL_MIN_ROWS = 20000  # below this, starting worker processes costs more than it saves
+WORKERS = max(1, min(2, os.cpu_count() or 1))
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 # The matching keys stored beside each victim, whatever the names module holds.
 KEY_COLUMNS = tuple(names.victim_keys({}))
@@ -127,7 +132,7 @@ class PackageCheck:
         self.manifest: dict[str, Any] = {}
         self.rows: dict[str, int] = {}
         self.gazetteer = Gazetteer.from_database(db)
-        self._batches: dict[str, list[tuple[Any, ...]]] = {name: [] for name in STAGING_TABLE}
+        self._batches: dict[str, list[list[Any]]] = {name: [] for name in STAGING_TABLE}
         self._done = 0
         self._total = 0
 
@@ -206,6 +211,19 @@ class PackageCheck:
         err = self.errors.add
         row = 1
         count = 0
+        checkers: RowCheckers | None = None
+        pending: list[tuple[int, list[str]]] = []
+        check: Callable[[int, list[str], Answer], None] | None = None
+
+        def settle() -> None:
+            """The rows read so far, all checked, before anything after them is reported."""
+            nonlocal pending
+            if checkers is not None and check is not None:
+                if pending:
+                    checkers.put(pending, check)
+                    pending = []
+                checkers.finish(check)
+
         try:
             raw = HashingReader(self.source.open(name))
         except DAMAGE as exc:
@@ -221,29 +239,53 @@ class PackageCheck:
                 err(name, 1, "", "", tr("The file is empty: it needs at least its header row."))
                 return
             columns = self._check_header(name, header)
+
+            def check(row: int, record: list[str], answer: Answer = None) -> None:
+                if len(record) != len(header):
+                    err(name, row, "", "", tr("This row has {cells} cells; the header has {columns}.",
+                                              cells=len(record), columns=len(header)))
+                elif answer is not None:
+                    self._stage_values(name, row, answer)
+                else:
+                    handle_row(row, dict(zip(header, record, strict=False)))
+                self._step()
+
+            if columns is not None and name == VICTIMS:
+                # Victims' rows in chunks, checked on the other cores when the file is large;
+                # the answers come back in file order.
+                checkers = RowCheckers(header, STAGING_COLUMNS[VICTIMS],
+                                       WORKERS if entry["rows"] >= PARALLEL_MIN_ROWS else 0)
             for record in reader:
                 row += 1
                 count += 1
-                if columns is not None:
-                    if len(record) != len(header):
-                        err(name, row, "", "", tr("This row has {cells} cells; the header has {columns}.",
-                                                  cells=len(record), columns=len(header)))
-                    else:
-                        handle_row(row, dict(zip(header, record, strict=False)))
-                self._step()
+                if checkers is not None:
+                    pending.append((row, record))
+                    if len(pending) >= CHUNK:
+                        checkers.put(pending, check)
+                        pending = []
+                elif columns is not None:
+                    check(row, record)
+                else:
+                    self._step()
+            settle()
             self._flush(name)
             raw.drain()
         except UnicodeDecodeError as exc:
+            settle()
             err(name, row + 1, "", repr(exc.object[exc.start:exc.end]),
                 tr("The file is not UTF-8 text: save it as UTF-8 and export again."))
             return
         except csv.Error as exc:
+            settle()
             err(name, row + 1, "", "", tr("The file is not valid CSV: {error}", error=exc))
             return
         except DAMAGE as exc:
+            settle()
             err(name, row, "", "", tr("The package is damaged (truncated or corrupt): {error}", error=exc))
             return
         finally:
+            if checkers is not None:
+                checkers.close()
             self._batches[name].clear()
             raw.close()
         self.rows[name] = count
@@ -314,12 +356,9 @@ class PackageCheck:
             self._stage(INCIDENTS, row, incident.model_dump(mode="json"))
 
     def _victim(self, row: int, cells: dict[str, str]) -> None:
-        data, missing = model_input(VICTIMS, cells)
-        quick = None if missing else fast_rows.victim(data)
-        if quick is not None and quick["death_date"] is None:
-            quick["search_text"] = names.search_text(quick)
-            quick.update(names.victim_keys(quick))
-            self._stage(VICTIMS, row, quick)
+        values = quick_victim(cells, STAGING_COLUMNS[VICTIMS])
+        if values is not None:
+            self._stage_values(VICTIMS, row, values)
             return
         victim = self._model(VICTIMS, row, cells)
         if victim is None:
@@ -362,6 +401,15 @@ class PackageCheck:
             return  # the package is refused anyway; keep checking, stop storing
         batch = self._batches[name]
         batch.append([row, *[data.get(c) for c in STAGING_COLUMNS[name]]])
+        if len(batch) >= BATCH:
+            self._flush(name)
+
+    def _stage_values(self, name: str, row: int, values: tuple[Any, ...]) -> None:
+        """Stage a row whose values are already in the order of the staging columns."""
+        if self.errors:
+            return
+        batch = self._batches[name]
+        batch.append([row, *values])
         if len(batch) >= BATCH:
             self._flush(name)
 

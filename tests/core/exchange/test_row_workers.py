@@ -1,0 +1,93 @@
+"""Victims' rows checked in worker processes: the same answers, in file order, and the same
+import, whether the workers run, die or never start."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.exchange import PackageRefused, export_package, import_package, row_workers
+from core.exchange import validate as validate_module
+from core.exchange.format import VICTIMS
+from core.exchange.validate import STAGING_COLUMNS
+from tests.core.exchange.helpers import dump, read_rows, write_rows
+from tests.core.exchange.test_import_derived import _records, _saved_one_by_one, derived
+
+COLUMNS = STAGING_COLUMNS[VICTIMS]
+
+
+def _rows(tmp_path: Path) -> tuple[list[str], list[list[str]]]:
+    db = _saved_one_by_one(tmp_path / "a.db", _records(12))
+    folder = export_package(db, tmp_path / "p", status="all").path
+    db.close()
+    header, rows = read_rows(folder, "victims.csv")
+    rows[2][header.index("age")] = "not a number"  # left to the models
+    rows[3] = rows[3][:-1]  # a short row
+    return header, rows
+
+
+def _answers(checkers: row_workers.RowCheckers, rows: list[list[str]], size: int) -> list:
+    seen: list = []
+    numbered = list(enumerate(rows, start=2))
+    for start in range(0, len(numbered), size):
+        checkers.put(numbered[start:start + size], lambda row, record, answer: seen.append((row, answer)))
+    checkers.finish(lambda row, record, answer: seen.append((row, answer)))
+    checkers.close()
+    return seen
+
+
+def test_workers_answer_as_this_process_does_and_in_order(tmp_path: Path) -> None:
+    header, rows = _rows(tmp_path)
+    here = _answers(row_workers.RowCheckers(header, COLUMNS, 0), rows, 3)
+    there = _answers(row_workers.RowCheckers(header, COLUMNS, 2), rows, 3)
+    assert there == here
+    assert [row for row, _ in here] == list(range(2, len(rows) + 2))
+    assert here[1][1] is not None and here[2][1] is None and here[3][1] is None
+
+
+def test_a_worker_that_dies_is_replaced_by_this_process(tmp_path: Path) -> None:
+    header, rows = _rows(tmp_path)
+    here = _answers(row_workers.RowCheckers(header, COLUMNS, 0), rows, 3)
+    checkers = row_workers.RowCheckers(header, COLUMNS, 2)
+    for worker in checkers._workers:
+        worker.process.kill()
+        worker.process.wait()
+    assert _answers(checkers, rows, 3) == here
+
+
+@pytest.fixture
+def with_workers(monkeypatch):
+    monkeypatch.setattr(validate_module, "PARALLEL_MIN_ROWS", 0)
+    monkeypatch.setattr(validate_module, "CHUNK", 4)
+    monkeypatch.setattr(validate_module, "BATCH", 3)
+
+
+def test_an_import_with_workers_writes_what_saving_one_by_one_does(tmp_path: Path, with_workers) -> None:
+    from core.storage import open_database
+
+    a = _saved_one_by_one(tmp_path / "a.db", _records(16))
+    b = open_database(tmp_path / "b.db")
+    import_package(b, export_package(a, tmp_path / "p", status="all").path, "bob", scan_duplicates=False)
+    assert derived(b) == derived(a)
+    a.close()
+    b.close()
+
+
+def test_an_import_with_workers_refused_at_the_last_row(tmp_path: Path, with_workers) -> None:
+    from core.storage import open_database
+
+    a = _saved_one_by_one(tmp_path / "a.db", _records(16))
+    folder = export_package(a, tmp_path / "p", status="all").path
+    header, rows = read_rows(folder, "victims.csv")
+    rows[5][header.index("sex")] = "x"
+    rows[-1][header.index("age")] = "10"
+    rows[-1][header.index("age_group")] = "adult"
+    write_rows(folder, "victims.csv", header, rows)
+    b = open_database(tmp_path / "b.db")
+    before = dump(b)
+    with pytest.raises(PackageRefused) as info:
+        import_package(b, folder, "bob", scan_duplicates=False)
+    assert [(e.row, e.column) for e in info.value.report.errors] == [(7, "sex"), (len(rows) + 1, "age_group")]
+    assert dump(b) == before
+    a.close()
+    b.close()
