@@ -41,7 +41,13 @@ from core.exchange.validate import (
 from core.i18n import number, tr
 from core.jobs import JobState
 from core.models import new_uuid, utc_now
-from core.storage.facts import refresh_facts, relink_persons
+from core.storage.facts import (
+    insert_facts,
+    rebuild_tally_sums,
+    recount,
+    refresh_facts,
+    relink_persons,
+)
 from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
 
 # Beyond this many records, the Changes of an import says `everything` rather than
@@ -50,6 +56,9 @@ CHANGES_LIMIT = 20000
 ACTIONS = ("new", "updated", "unchanged", "conflicts")
 SLICE = 5000
 IMPORT_CACHE_KIB = -65536  # 64 MiB
+# A large import into a smaller database sets these tables' indexes aside (see _Writer).
+BULK_MIN_VICTIMS = 20000
+BULK_TABLES = ("victim_keys", "tally_facts", "audit_log")
 # The trigger of migration 5 that dates each victim's keys (core.storage.schema).
 EVENT_DATE_TRIGGER = "victim_keys_event_date"
 EVENT_DATE_TRIGGER_SQL = """CREATE TRIGGER victim_keys_event_date AFTER INSERT ON victim_keys BEGIN
@@ -159,12 +168,15 @@ class _Writer:
         self.now = utc_now()
         self.prev_hash = audit.head(db)
         self.audit_rows: list[dict[str, Any]] = []
+        self.bulk: set[str] = set()
 
     def write(self, job: JobState) -> None:
         db = self.db
         self._classify("x_incidents", "incidents", "incident_uuid")
         self._classify("x_victims", "victims", "victim_uuid")
         job.check()
+        self.bulk = self._bulk_tables()
+        history_indexes = _set_aside(db, "audit_log", triggers=False) if "audit_log" in self.bulk else []
         self._records("incident", "x_incidents", "incidents", "incident_uuid", INCIDENT_COLUMNS)
         job.check()
         self._records("victim", "x_victims", "victims", "victim_uuid", VICTIM_COLUMNS)
@@ -180,14 +192,53 @@ class _Writer:
             db.execute(f"""INSERT OR IGNORE INTO x_scratch.x_touched
                            SELECT incident_uuid FROM x_scratch.{staging} WHERE action IN ('new', 'updated')""")
         db.conn.executemany("INSERT OR IGNORE INTO x_scratch.x_touched VALUES (?)", [(u,) for u in incidents])
-        cursor = db.execute("SELECT incident_uuid FROM x_scratch.x_touched")
+        done = self._new_incidents_facts(job) if "tally_facts" in self.bulk else "0"
+        cursor = db.execute(f"SELECT incident_uuid FROM x_scratch.x_touched WHERE NOT ({done})")
         while batch := [r[0] for r in cursor.fetchmany(500)]:
             snapshots = self._snapshots(batch)
             refresh_facts(db, batch, snapshot_is_current=snapshots)
             job.check()
         self._flush_audit()  # the snapshots' entries
+        _put_back(db, history_indexes)
         self._changes()
         db.execute("DROP TABLE x_scratch.x_touched")
+
+    # -- a large import into a smaller database ---------------------------------------------
+    #
+    # Inserting half a million rows one at a time into indexes keyed by random UUIDs touches
+    # a random page of each index for every row. When the import brings at least as many
+    # victims as a table already holds, its indexes (and the triggers that keep sums beside
+    # it) are set aside, the rows written, and the indexes built again from their own SQL:
+    # one sort each. All of it inside the import's transaction, so a failure anywhere rolls
+    # the schema back with the data.
+
+    def _bulk_tables(self) -> set[str]:
+        new = self.db.execute("SELECT COUNT(*) FROM x_scratch.x_victims WHERE action = 'new'").fetchone()[0]
+        if new < BULK_MIN_VICTIMS:
+            return set()
+        return {table for table in BULK_TABLES
+                if self.db.execute(f"SELECT COUNT(*) FROM main.{table}").fetchone()[0] <= new}
+
+    def _new_incidents_facts(self, job: JobState) -> str:
+        """The facts of the incidents this import brings new, written with the indexes and
+        sums of the facts set aside. Returns the condition that names those incidents."""
+        db = self.db
+        new = "incident_uuid IN (SELECT incident_uuid FROM x_scratch.x_incidents WHERE action = 'new')"
+        aside = _set_aside(db, "tally_facts", triggers=True)
+        indexes = [entry for entry in aside if entry[0] == "index"]
+        triggers = [entry for entry in aside if entry[0] == "trigger"]
+        cursor = db.execute(f"SELECT incident_uuid FROM x_scratch.x_touched WHERE {new}")
+        while batch := [r[0] for r in cursor.fetchmany(500)]:
+            insert_facts(db, batch, self._snapshots(batch))
+            job.check()
+        _put_back(db, indexes)
+        rebuild_tally_sums(db)
+        _put_back(db, triggers)
+        # A new victim already linked to others (a decision that arrived before it) counts once.
+        recount(db, [r[0] for r in db.execute(
+            """SELECT DISTINCT p.person_key FROM x_scratch.x_victims x
+               JOIN main.victim_person p ON p.victim_uuid = x.victim_uuid WHERE x.action = 'new'""")])
+        return new
 
     # Which of new, updated, unchanged, conflicts each staged record is.
     def _classify(self, staging: str, table: str, key: str) -> None:
@@ -324,6 +375,7 @@ class _Writer:
                             WHERE action IN ('new', 'updated') AND rowid BETWEEN ? AND ?""")
             return
         db.execute(f"DROP TRIGGER {EVENT_DATE_TRIGGER}")
+        indexes = _set_aside(db, "victim_keys", triggers=False) if "victim_keys" in self.bulk else []
         self._in_slices("x_victims", f"""INSERT OR REPLACE INTO victim_keys (victim_uuid, {cols}, event_date)
                         SELECT x.victim_uuid, {', '.join('x.' + c for c in KEY_COLUMNS)},
                           (SELECT COALESCE(v.death_date, i.date) FROM main.victims v
@@ -331,6 +383,7 @@ class _Writer:
                            WHERE v.victim_uuid = x.victim_uuid)
                         FROM x_scratch.x_victims x
                         WHERE x.action IN ('new', 'updated') AND x.rowid BETWEEN ? AND ?""")
+        _put_back(db, indexes)
         db.execute(row[0])
 
     def _snapshots(self, incident_uuids: list[str]) -> set[str]:
@@ -396,6 +449,23 @@ class _Writer:
                 " hash) VALUES (:at, :user_name, :action, :record_type, :record_uuid, :before, :after, :prev_hash,"
                 " :hash)", self.audit_rows)
             self.audit_rows.clear()
+
+
+def _set_aside(db: Database, table: str, *, triggers: bool) -> list[tuple[str, str, str]]:
+    """Drop the indexes a table's rows do not need for their own key (and its triggers);
+    returns what :func:`_put_back` recreates, from the SQL they were created with."""
+    kinds = ("index", "trigger") if triggers else ("index",)
+    aside = [tuple(r) for r in db.execute(
+        f"""SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL
+            AND type IN ({', '.join('?' * len(kinds))}) ORDER BY type, name""", [table, *kinds])]
+    for kind, name, _sql in aside:
+        db.execute(f"DROP {kind.upper()} [{name}]")
+    return aside  # type: ignore[return-value]
+
+
+def _put_back(db: Database, aside: list[tuple[str, str, str]]) -> None:
+    for _kind, _name, sql in aside:
+        db.execute(sql)
 
 
 def _changed_victims(db: Database) -> list[str]:

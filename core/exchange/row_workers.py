@@ -6,7 +6,7 @@ refuses a row and writes nothing: for any other row it answers None, and the rea
 process checks that row itself with the models, in file order, exactly as without workers.
 So workers change where the plain rows are checked, never what is accepted or reported.
 
-A worker is a plain child process (`python -m core.exchange.row_workers`) that reads
+A worker is a plain child process (`python -m core.exchange.row_worker_main`) that reads
 chunks of rows on its standard input and writes the answers on its standard output, as
 length-prefixed pickles. A child that cannot be started or dies is not an error: its
 chunks are checked in this process instead.
@@ -75,7 +75,7 @@ class _Worker:
     def __init__(self) -> None:
         root = str(Path(__file__).resolve().parent.parent.parent)
         env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        self.process = subprocess.Popen([sys.executable, "-m", "core.exchange.row_workers"], stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([sys.executable, "-m", "core.exchange.row_worker_main"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, env=env, cwd=root)
 
     def send(self, payload: bytes) -> None:
@@ -159,7 +159,7 @@ class RowCheckers:
         self._queue.clear()
 
 
-def _serve() -> None:
+def serve() -> None:
     """A worker's loop: chunks in on standard input, answers out on standard output."""
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing else may write into the answers
@@ -188,7 +188,3 @@ def _serve() -> None:
             return
         header, records, columns = pickle.loads(frame)
         _write_frame(out, pickle.dumps(check_chunk(header, records, columns), protocol=pickle.HIGHEST_PROTOCOL))
-
-
-if __name__ == "__main__":
-    _serve()

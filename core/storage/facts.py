@@ -12,6 +12,8 @@ from collections.abc import Collection, Iterable, Iterator
 
 from sqlite_utils import Database
 
+from core.storage.schema import TALLY_MONTH_KEYS, TALLY_YEAR_KEYS
+
 CHUNK = 500
 
 CATEGORY_SQL = """CASE
@@ -50,52 +52,7 @@ def refresh_facts(db: Database, incident_uuids: Iterable[str], *, snapshot_is_cu
     for batch in chunks(dict.fromkeys(incident_uuids)):
         marks = _marks(batch)
         db.execute(f"DELETE FROM tally_facts WHERE incident_uuid IN ({marks})", batch)
-        db.execute(
-            f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
-                    date, month, perpetrator, governorate, incident_type, civilian, category, outcome)
-                SELECT 'current', v.victim_uuid, v.incident_uuid,
-                    COALESCE(p.person_key, v.victim_uuid), 1,
-                    COALESCE(v.death_date, i.date), substr(COALESCE(v.death_date, i.date), 1, 7),
-                    i.perpetrator, i.governorate, i.incident_type, v.civilian,
-                    {CATEGORY_SQL.format(g='v.age_group', s='v.sex')}, v.outcome
-                FROM victims v
-                JOIN incidents i ON i.incident_uuid = v.incident_uuid
-                LEFT JOIN victim_person p ON p.victim_uuid = v.victim_uuid
-                WHERE v.incident_uuid IN ({marks}) AND v.deleted = 0 AND i.deleted = 0
-                  AND i.review_status != 'rejected'""",
-            batch,
-        )
-        copied = [u for u in batch if u in same]
-        if copied:
-            db.execute(
-                f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
-                        date, month, perpetrator, governorate, incident_type, civilian, category, outcome)
-                    SELECT 'approved', victim_uuid, incident_uuid, person_key, counted,
-                        date, month, perpetrator, governorate, incident_type, civilian, category, outcome
-                    FROM tally_facts WHERE +basis = 'current' AND incident_uuid IN ({_marks(copied)})""",
-                copied,
-            )
-        from_json = [u for u in batch if u not in same] if copied else batch
-        vid = "json_extract(j.value, '$.victim_uuid')"
-        db.execute(
-            f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
-                    date, month, perpetrator, governorate, incident_type, civilian, category, outcome)
-                SELECT 'approved', {vid}, s.incident_uuid, COALESCE(p.person_key, {vid}), 1,
-                    COALESCE(json_extract(j.value, '$.death_date'), json_extract(s.payload, '$.incident.date')),
-                    substr(COALESCE(json_extract(j.value, '$.death_date'), json_extract(s.payload, '$.incident.date')), 1, 7),
-                    json_extract(s.payload, '$.incident.perpetrator'),
-                    json_extract(s.payload, '$.incident.governorate'),
-                    json_extract(s.payload, '$.incident.incident_type'),
-                    json_extract(j.value, '$.civilian'),
-                    {CATEGORY_SQL.format(g="json_extract(j.value, '$.age_group')", s="json_extract(j.value, '$.sex')")},
-                    json_extract(j.value, '$.outcome')
-                FROM approved_snapshots s
-                JOIN incidents i ON i.incident_uuid = s.incident_uuid AND +i.deleted = 0
-                JOIN json_each(s.payload, '$.victims') j
-                LEFT JOIN victim_person p ON p.victim_uuid = {vid}
-                WHERE s.incident_uuid IN ({_marks(from_json)})""",
-            from_json,
-        )
+        insert_facts(db, batch, same)
         keys = [
             row[0]
             for row in db.execute(
@@ -106,6 +63,73 @@ def refresh_facts(db: Database, incident_uuids: Iterable[str], *, snapshot_is_cu
             ).fetchall()
         ]
         recount(db, keys)
+
+
+def insert_facts(db: Database, batch: list[str], snapshot_is_current: Collection[str] = ()) -> None:
+    """Insert the facts of these incidents (at most :data:`CHUNK`), which have none yet;
+    each counted until :func:`recount` says otherwise. See :func:`refresh_facts`."""
+    same = snapshot_is_current
+    marks = _marks(batch)
+    db.execute(
+        f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
+                date, month, perpetrator, governorate, incident_type, civilian, category, outcome)
+            SELECT 'current', v.victim_uuid, v.incident_uuid,
+                COALESCE(p.person_key, v.victim_uuid), 1,
+                COALESCE(v.death_date, i.date), substr(COALESCE(v.death_date, i.date), 1, 7),
+                i.perpetrator, i.governorate, i.incident_type, v.civilian,
+                {CATEGORY_SQL.format(g='v.age_group', s='v.sex')}, v.outcome
+            FROM victims v
+            JOIN incidents i ON i.incident_uuid = v.incident_uuid
+            LEFT JOIN victim_person p ON p.victim_uuid = v.victim_uuid
+            WHERE v.incident_uuid IN ({marks}) AND v.deleted = 0 AND i.deleted = 0
+              AND i.review_status != 'rejected'""",
+        batch,
+    )
+    copied = [u for u in batch if u in same]
+    if copied:
+        db.execute(
+            f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
+                    date, month, perpetrator, governorate, incident_type, civilian, category, outcome)
+                SELECT 'approved', victim_uuid, incident_uuid, person_key, counted,
+                    date, month, perpetrator, governorate, incident_type, civilian, category, outcome
+                FROM tally_facts WHERE +basis = 'current' AND incident_uuid IN ({_marks(copied)})""",
+            copied,
+        )
+    from_json = [u for u in batch if u not in same] if copied else batch
+    if not from_json:
+        return
+    vid = "json_extract(j.value, '$.victim_uuid')"
+    db.execute(
+        f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
+                date, month, perpetrator, governorate, incident_type, civilian, category, outcome)
+            SELECT 'approved', {vid}, s.incident_uuid, COALESCE(p.person_key, {vid}), 1,
+                COALESCE(json_extract(j.value, '$.death_date'), json_extract(s.payload, '$.incident.date')),
+                substr(COALESCE(json_extract(j.value, '$.death_date'), json_extract(s.payload, '$.incident.date')), 1, 7),
+                json_extract(s.payload, '$.incident.perpetrator'),
+                json_extract(s.payload, '$.incident.governorate'),
+                json_extract(s.payload, '$.incident.incident_type'),
+                json_extract(j.value, '$.civilian'),
+                {CATEGORY_SQL.format(g="json_extract(j.value, '$.age_group')", s="json_extract(j.value, '$.sex')")},
+                json_extract(j.value, '$.outcome')
+            FROM approved_snapshots s
+            JOIN incidents i ON i.incident_uuid = s.incident_uuid AND +i.deleted = 0
+            JOIN json_each(s.payload, '$.victims') j
+            LEFT JOIN victim_person p ON p.victim_uuid = {vid}
+            WHERE s.incident_uuid IN ({_marks(from_json)})""",
+        from_json,
+    )
+
+
+def rebuild_tally_sums(db: Database) -> None:
+    """Recompute the monthly and yearly sums from the facts, as migration 16 first filled
+    them (for a write that set their triggers aside)."""
+    for table, keys in (("tally_months", TALLY_MONTH_KEYS), ("tally_years", TALLY_YEAR_KEYS)):
+        values = ", ".join("substr(COALESCE(f.month, ''), 1, 4)" if k == "year" else f"COALESCE(f.{k}, '')"
+                           for k in keys)
+        db.execute(f"DELETE FROM {table}")
+        db.execute(f"""INSERT INTO {table} ({", ".join(keys)}, killed)
+                       SELECT {values}, COUNT(*) FROM tally_facts f
+                       WHERE counted = 1 AND outcome = 'killed' GROUP BY {", ".join(str(i + 1) for i in range(len(keys)))}""")
 
 
 def recount(db: Database, person_keys: Iterable[str]) -> None:

@@ -25,15 +25,26 @@ GIVEN = ("محمد", "\u200fأحمد", "فاطمة", "Mohammad", "", "عبد ا�
 FAMILY = ("الحلبي", "الأحمد", "al-Halabi", "", "الشامي")
 
 
-@pytest.fixture(autouse=True)
-def small_chunks(monkeypatch):
-    """Chunks of a few rows, so that a small package crosses every chunk boundary."""
+@pytest.fixture(autouse=True, params=["row by row", "indexes set aside"])
+def small_chunks(monkeypatch, request):
+    """Chunks of a few rows, so that a small package crosses every chunk boundary; and a
+    large import's way of writing (indexes set aside and rebuilt) taken by a small one."""
+    monkeypatch.setattr(import_module, "BULK_MIN_VICTIMS", 0 if request.param == "indexes set aside" else 10**9)
     monkeypatch.setattr(validate_module, "BATCH", 3)
     monkeypatch.setattr(import_module, "SLICE", 4)
     for name in ("CHUNK", "WRITE_CHUNK"):
         for module in (validate_module, import_module):
             if hasattr(module, name):
                 monkeypatch.setattr(module, name, 5)
+    set_aside: list[str] = []
+    original = import_module._set_aside
+
+    def spy(db, table, **kwargs):
+        set_aside.append(table)
+        return original(db, table, **kwargs)
+
+    monkeypatch.setattr(import_module, "_set_aside", spy)
+    return request.param, set_aside
 
 
 def _records(count: int) -> list[tuple[Any, list[Any]]]:
@@ -108,13 +119,18 @@ def _import(db, package: Path) -> Any:
     return import_package(db, package, "bob", scan_duplicates=False)
 
 
-def test_derived_tables_equal_those_of_saving_one_by_one(tmp_path: Path) -> None:
+def test_derived_tables_equal_those_of_saving_one_by_one(tmp_path: Path, small_chunks) -> None:
+    way, set_aside = small_chunks
     records = _records(24)
     a = _saved_one_by_one(tmp_path / "a.db", records)
     b = open_database(tmp_path / "b.db")
+    schema = _schema(b)
     _import(b, export_package(a, tmp_path / "p1", status="all").path)
     assert derived(b) == derived(a)
+    assert _schema(b) == schema
+    assert sorted(set_aside) == (sorted(import_module.BULK_TABLES) if way == "indexes set aside" else [])
     b.execute("INSERT INTO victims_fts (victims_fts) VALUES ('integrity-check')")
+    assert b.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
     # Newer versions replace the imported copies: dates, names, statuses and victims change.
     for n, (inc, _) in enumerate(records[:12]):
@@ -136,6 +152,10 @@ def test_derived_tables_equal_those_of_saving_one_by_one(tmp_path: Path) -> None
     assert _triggers(b) == _triggers(a)
     a.close()
     b.close()
+
+
+def _schema(db) -> list[tuple[str, str, str]]:
+    return db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
 
 
 def _triggers(db) -> list[tuple[str, str]]:
