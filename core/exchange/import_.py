@@ -42,8 +42,8 @@ from core.i18n import number, tr
 from core.jobs import JobState
 from core.models import new_uuid, utc_now
 from core.storage.facts import (
+    add_tally_sums,
     insert_facts,
-    rebuild_tally_sums,
     recount,
     refresh_facts,
     relink_persons,
@@ -209,8 +209,8 @@ class _Writer:
     # a random page of each index for every row. When the import brings at least as many
     # victims as a table already holds, its indexes (and the triggers that keep sums beside
     # it) are set aside, the rows written, and the indexes built again from their own SQL:
-    # one sort each. All of it inside the import's transaction, so a failure anywhere rolls
-    # the schema back with the data.
+    # one sort each; the sums get the new facts added by group. All of it inside the
+    # import's transaction, so a failure anywhere rolls the schema back with the data.
 
     def _bulk_tables(self) -> set[str]:
         new = self.db.execute("SELECT COUNT(*) FROM x_scratch.x_victims WHERE action = 'new'").fetchone()[0]
@@ -223,7 +223,8 @@ class _Writer:
         """The facts of the incidents this import brings new, written with the indexes and
         sums of the facts set aside. Returns the condition that names those incidents."""
         db = self.db
-        new = "incident_uuid IN (SELECT incident_uuid FROM x_scratch.x_incidents WHERE action = 'new')"
+        new_incidents = "SELECT incident_uuid FROM x_scratch.x_incidents WHERE action = 'new'"
+        new = f"incident_uuid IN ({new_incidents})"
         aside = _set_aside(db, "tally_facts", triggers=True)
         indexes = [entry for entry in aside if entry[0] == "index"]
         triggers = [entry for entry in aside if entry[0] == "trigger"]
@@ -232,7 +233,7 @@ class _Writer:
             insert_facts(db, batch, self._snapshots(batch))
             job.check()
         _put_back(db, indexes)
-        rebuild_tally_sums(db)
+        add_tally_sums(db, new_incidents)
         _put_back(db, triggers)
         # A new victim already linked to others (a decision that arrived before it) counts once.
         recount(db, [r[0] for r in db.execute(

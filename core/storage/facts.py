@@ -47,7 +47,8 @@ def refresh_facts(db: Database, incident_uuids: Iterable[str], *, snapshot_is_cu
 
     `snapshot_is_current` names incidents whose approved snapshot was written from their
     current rows in this same transaction (an import does this): their approved facts are
-    then the current ones, copied rather than read back out of the snapshot's JSON."""
+    then made from those rows, as the current ones, rather than read back out of the
+    snapshot's JSON."""
     same = set(snapshot_is_current)
     for batch in chunks(dict.fromkeys(incident_uuids)):
         marks = _marks(batch)
@@ -65,15 +66,12 @@ def refresh_facts(db: Database, incident_uuids: Iterable[str], *, snapshot_is_cu
         recount(db, keys)
 
 
-def insert_facts(db: Database, batch: list[str], snapshot_is_current: Collection[str] = ()) -> None:
-    """Insert the facts of these incidents (at most :data:`CHUNK`), which have none yet;
-    each counted until :func:`recount` says otherwise. See :func:`refresh_facts`."""
-    same = snapshot_is_current
-    marks = _marks(batch)
+def _insert_current(db: Database, basis: str, batch: list[str]) -> None:
+    """Facts from the live rows of these incidents (rejected ones count nowhere)."""
     db.execute(
         f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
                 date, month, perpetrator, governorate, incident_type, civilian, category, outcome)
-            SELECT 'current', v.victim_uuid, v.incident_uuid,
+            SELECT ?, v.victim_uuid, v.incident_uuid,
                 COALESCE(p.person_key, v.victim_uuid), 1,
                 COALESCE(v.death_date, i.date), substr(COALESCE(v.death_date, i.date), 1, 7),
                 i.perpetrator, i.governorate, i.incident_type, v.civilian,
@@ -81,20 +79,20 @@ def insert_facts(db: Database, batch: list[str], snapshot_is_current: Collection
             FROM victims v
             JOIN incidents i ON i.incident_uuid = v.incident_uuid
             LEFT JOIN victim_person p ON p.victim_uuid = v.victim_uuid
-            WHERE v.incident_uuid IN ({marks}) AND v.deleted = 0 AND i.deleted = 0
+            WHERE v.incident_uuid IN ({_marks(batch)}) AND v.deleted = 0 AND i.deleted = 0
               AND i.review_status != 'rejected'""",
-        batch,
+        [basis, *batch],
     )
+
+
+def insert_facts(db: Database, batch: list[str], snapshot_is_current: Collection[str] = ()) -> None:
+    """Insert the facts of these incidents (at most :data:`CHUNK`), which have none yet;
+    each counted until :func:`recount` says otherwise. See :func:`refresh_facts`."""
+    same = snapshot_is_current
+    _insert_current(db, "current", batch)
     copied = [u for u in batch if u in same]
     if copied:
-        db.execute(
-            f"""INSERT INTO tally_facts (basis, victim_uuid, incident_uuid, person_key, counted,
-                    date, month, perpetrator, governorate, incident_type, civilian, category, outcome)
-                SELECT 'approved', victim_uuid, incident_uuid, person_key, counted,
-                    date, month, perpetrator, governorate, incident_type, civilian, category, outcome
-                FROM tally_facts WHERE +basis = 'current' AND incident_uuid IN ({_marks(copied)})""",
-            copied,
-        )
+        _insert_current(db, "approved", copied)
     from_json = [u for u in batch if u not in same] if copied else batch
     if not from_json:
         return
@@ -120,16 +118,19 @@ def insert_facts(db: Database, batch: list[str], snapshot_is_current: Collection
     )
 
 
-def rebuild_tally_sums(db: Database) -> None:
-    """Recompute the monthly and yearly sums from the facts, as migration 16 first filled
-    them (for a write that set their triggers aside)."""
+def add_tally_sums(db: Database, incidents_sql: str) -> None:
+    """Add to the monthly and yearly sums the counted killed facts of the incidents that
+    `incidents_sql` selects, as the insert triggers would have one by one (for a write that
+    set those triggers aside while it inserted these incidents' facts)."""
     for table, keys in (("tally_months", TALLY_MONTH_KEYS), ("tally_years", TALLY_YEAR_KEYS)):
         values = ", ".join("substr(COALESCE(f.month, ''), 1, 4)" if k == "year" else f"COALESCE(f.{k}, '')"
                            for k in keys)
-        db.execute(f"DELETE FROM {table}")
-        db.execute(f"""INSERT INTO {table} ({", ".join(keys)}, killed)
+        columns = ", ".join(keys)
+        db.execute(f"""INSERT INTO {table} ({columns}, killed)
                        SELECT {values}, COUNT(*) FROM tally_facts f
-                       WHERE counted = 1 AND outcome = 'killed' GROUP BY {", ".join(str(i + 1) for i in range(len(keys)))}""")
+                       WHERE f.incident_uuid IN ({incidents_sql}) AND f.counted = 1 AND f.outcome = 'killed'
+                       GROUP BY {", ".join(str(i + 1) for i in range(len(keys)))}
+                       ON CONFLICT ({columns}) DO UPDATE SET killed = killed + excluded.killed""")
 
 
 def recount(db: Database, person_keys: Iterable[str]) -> None:
