@@ -41,6 +41,7 @@ from core.exchange.validate import (
 from core.i18n import number, tr
 from core.jobs import JobState
 from core.models import new_uuid, utc_now
+from core.storage import session
 from core.storage.facts import (
     add_tally_sums,
     insert_facts,
@@ -134,10 +135,14 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
         report.error_count = 1
         raise PackageRefused(report) from None
     cache = db.execute("PRAGMA main.cache_size").fetchone()[0]
+    temp_store = db.execute("PRAGMA temp_store").fetchone()[0]
     try:
         # A bigger page cache while half a million rows go into indexes keyed by random
         # UUIDs; bounded, so memory stays flat whatever the package's size.
         db.execute(f"PRAGMA main.cache_size = {IMPORT_CACHE_KIB}")
+        if not _encrypted(db):
+            # Sorts (indexes built, sums grouped) spill to a temporary file, not to memory.
+            db.execute("PRAGMA temp_store = FILE")
         with scratch_database(db), db.atomic():
             make_staging(db)
             check = PackageCheck(db, source, job)
@@ -156,6 +161,7 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
     finally:
         source.close()
         db.execute(f"PRAGMA main.cache_size = {int(cache)}")
+        db.execute(f"PRAGMA temp_store = {int(temp_store)}")
     report.ok = True
     if scan_duplicates:
         report.duplicates = run_duplicate_scan(db, scan_victims)
@@ -213,6 +219,12 @@ class _Writer:
     # import's transaction, so a failure anywhere rolls the schema back with the data.
 
     def _bulk_tables(self) -> set[str]:
+        """The tables whose indexes are set aside. Never in an encrypted database: building an
+        index sorts its keys in temporary storage, which SQLCipher does not encrypt and so
+        keeps in memory, where it would grow with the import. In a plain database that
+        storage is a temporary file for the import (see :func:`import_package`)."""
+        if _encrypted(self.db):
+            return set()
         new = self.db.execute("SELECT COUNT(*) FROM x_scratch.x_victims WHERE action = 'new'").fetchone()[0]
         if new < BULK_MIN_VICTIMS:
             return set()
@@ -450,6 +462,13 @@ class _Writer:
                 " hash) VALUES (:at, :user_name, :action, :record_type, :record_uuid, :before, :after, :prev_hash,"
                 " :hash)", self.audit_rows)
             self.audit_rows.clear()
+
+
+def _encrypted(db: Database) -> bool:
+    try:
+        return session(db).encrypted
+    except KeyError:  # not opened by open_database: take it for encrypted
+        return True
 
 
 def _set_aside(db: Database, table: str, *, triggers: bool) -> list[tuple[str, str, str]]:
