@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 from sqlite_utils import Database
 
 from core.changes import Changes
@@ -66,9 +66,15 @@ PASSES = (
 )
 KEY_COLUMNS = ("skel_given", "skel_father", "skel_grandfather", "skel_family")
 GIVEN = 2  # the position of skel_given in a walked row
-#: In the lineage pass, given names whose skeletons are at most this far apart are
-#: compared: a letter mistyped can change two of the skeleton (ممود for محمود: md, mhmd).
-LINEAGE_GIVEN_APART = 2
+
+
+def _one_mistyped(a: str, b: str) -> bool:
+    """Two given-name skeletons one typing error apart: a letter left out, added or
+    replaced, two swapped (mhdm, mhmd), or a letter left out that takes a doubled one
+    with it (ممود for محمود: md, mhmd)."""
+    if Levenshtein.distance(a, b, score_cutoff=1) <= 1 or OSA.distance(a, b, score_cutoff=1) <= 1:
+        return True
+    return abs(len(a) - len(b)) == 2 and Indel.distance(a, b, score_cutoff=2) <= 2
 PENDING = 4000  # records whose profiles are read at once
 SCAN_CACHE_KB = 400_000  # page cache during a full scan
 
@@ -82,7 +88,7 @@ def _walk(db: Database, index: str, columns: tuple[str, ...]) -> Iterator[tuple]
 
 def _block_pairs(block: list[tuple], skip: tuple[int, ...], window: int) -> Iterator[tuple[str, str]]:
     """Pairs of a block at most `window` days apart, but those an earlier pass compared.
-    In the lineage pass, only given names at most two letters of skeleton apart are compared."""
+    In the lineage pass, only given names one typing error apart are compared."""
     days = [day_number(r[1]) for r in block]
     given_apart = GIVEN in skip
     for i in range(len(block)):
@@ -91,7 +97,7 @@ def _block_pairs(block: list[tuple], skip: tuple[int, ...], window: int) -> Iter
                 break
             if any(block[i][c] and block[i][c] == block[j][c] for c in skip):
                 continue
-            if given_apart and Levenshtein.distance(block[i][2], block[j][2], score_cutoff=3) > LINEAGE_GIVEN_APART:
+            if given_apart and not _one_mistyped(block[i][2], block[j][2]):
                 continue  # given names too far apart to be one mistyped: siblings
             yield block[i][0], block[j][0]
 
