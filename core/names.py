@@ -240,6 +240,81 @@ def _block(skeleton: str) -> str:
     return _collapse(skeleton.translate(_BLOCK_MERGE))
 
 
+# --- long vowels -------------------------------------------------------------------
+
+_AR_LONG = {"ا": "a", "ى": "a", "و": "u", "ي": "i"}
+
+
+@lru_cache(maxsize=100_000)
+def arabic_vowel_gaps(token: str) -> tuple[str, ...] | None:
+    """The long vowels an Arabic token (a key) writes between its skeleton's consonants:
+    one string per gap (before the first, between each two, after the last), of `a`, `u`,
+    `i`, or `ai` for a final ي (ى and ي are folded alike). A ي after ا is a hamza seat
+    (وائل, Wael): it asks for nothing. None when the token has no consonant."""
+    if token.endswith(("ه", "ح")) and len(token) > 2:
+        token = token[:-1]
+    gaps: list[str] = [""]
+    previous = ""
+    consonants = ""
+    for i, ch in enumerate(token):
+        sound = _AR_SKELETON.get(ch)
+        if sound is not None:
+            if consonants and consonants[-1] == sound and not gaps[-1]:
+                previous = ch
+                continue  # a doubled consonant, as the skeleton collapses it
+            consonants += sound
+            gaps.append("")
+        elif ch in _AR_LONG and not (i == 0 and ch == "ا"):  # an initial alef is any vowel
+            if ch == "ي" and previous == "ا":
+                pass
+            elif ch == "ي" and i == len(token) - 1:
+                gaps[-1] += "I"  # ى or ي: a long a or a long i
+            else:
+                gaps[-1] += _AR_LONG[ch]
+        previous = ch
+    return tuple(gaps) if consonants else None
+
+
+@lru_cache(maxsize=100_000)
+def latin_vowel_gaps(token: str) -> tuple[str, ...] | None:
+    """What a folded Latin token writes between its consonants (as the skeleton counts
+    them), one string per gap."""
+    t = token
+    for a, b in _LAT_DIGRAPHS:
+        t = t.replace(a, b)
+    if len(t) > 2 and t.endswith("h"):
+        t = t[:-1]
+    gaps: list[str] = [""]
+    consonants = ""
+    for ch in t:
+        if _LAT_VOWELS.match(ch) or not ch.isalpha():
+            gaps[-1] += ch
+        elif consonants and consonants[-1] == ch and not gaps[-1]:
+            continue
+        else:
+            consonants += ch
+            gaps.append("")
+    return tuple(gaps) if consonants else None
+
+
+_WRITTEN = {"a": "a", "u": "uw", "i": "iy", "I": "aiy"}
+
+
+def long_vowels_written(arabic_token: str, latin_token: str) -> bool:
+    """Whether a Latin spelling writes a vowel where the Arabic one has a long vowel
+    (رياض: Riad, Reyad, not Raed; سلمى: Salma, not Salam). Short vowels, which Arabic
+    leaves unwritten, may be anywhere. True when the two do not line up consonant for
+    consonant (nothing to say)."""
+    arabic, latin = arabic_vowel_gaps(arabic_token), latin_vowel_gaps(latin_token)
+    if arabic is None or latin is None or len(arabic) != len(latin):
+        return True
+    for wanted, written in zip(arabic, latin, strict=True):
+        for vowel in wanted:
+            if not any(ch in written for ch in _WRITTEN[vowel]):
+                return False
+    return True
+
+
 # --- the list of known names ------------------------------------------------------
 
 

@@ -77,6 +77,16 @@ CONFUSABLE_ALIKE = 0.86
 TYPO_ALIKE = 0.85
 
 
+#: An Arabic and a Latin token of one skeleton where the Latin writes no vowel in the
+#: place of an Arabic long vowel (رياض / Raed, سلمى / Salam): alike, never one given name.
+VOWELS_APART = 0.75
+
+
+def _vowels_agree(a: str, b: str) -> bool:
+    arabic, latin = (a, b) if names.is_arabic(a) else (b, a)
+    return names.long_vowels_written(arabic, latin)
+
+
 @lru_cache(maxsize=200_000)
 def skeleton_distance(a: str, b: str) -> float:
     """An edit distance between two skeletons where confusable consonants cost little."""
@@ -124,8 +134,10 @@ def token_similarity(a: str, b: str) -> float:
         if arabic or not sa or not sb:
             return r
     elif sa and sa == sb:
-        return 0.9
+        return 0.9 if _vowels_agree(a, b) else VOWELS_APART
     if sa and sb and skeleton_distance(sa, sb) <= CONFUSABLE_MAX:
+        if not same_script and not _vowels_agree(a, b):
+            return VOWELS_APART
         return max(_ratio(a, b) if same_script else 0.0, CONFUSABLE_ALIKE)
     return _ratio(a, b) if same_script else _ratio(sa, sb) * 0.85
 

@@ -155,3 +155,14 @@ def test_abd_compounds_keep_the_first_letter_of_a_name_beginning_with_l() -> Non
     # Abdellatif is Abd al-Latif: one l is the article's, the other the name's.
     assert key("Abdellatif") == key("Abd al-Latif") == key("Abdul Latif")
     assert names.part_skeleton("Abdellatif") == names.part_skeleton("عبد اللطيف")
+
+
+def test_a_latin_spelling_writes_a_vowel_where_arabic_has_a_long_one() -> None:
+    def written(arabic: str, latin: str) -> bool:
+        return names.long_vowels_written(key(arabic), key(latin))
+
+    assert written("رياض", "Riad") and written("رياض", "Reyad") and not written("رياض", "Raed")
+    assert written("سلمى", "Salma") and not written("سلمى", "Salam") and written("سلام", "Salam")
+    # A ي after ا is a hamza seat (وائل), and short vowels may be written anywhere.
+    assert written("وائل", "Wael") and written("عائشة", "Aisha") and written("فاطمة", "Fatimeh")
+    assert written("هيثم", "Haitham") and written("مروان", "Marouan") and written("توفيق", "Toufik")

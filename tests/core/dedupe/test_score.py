@@ -225,3 +225,15 @@ def test_an_independent_romanisation_of_one_person_is_a_likely_duplicate() -> No
     b = person({"date": "2016-01-06", "locality": "Duma"}, given_name="Abdel-Letif", father_name="Chawki",
                family_name="Elnassan", age=41)
     assert score_pair(a, b).score >= THRESHOLD
+
+
+def test_a_sister_whose_latin_name_has_her_sisters_consonants_is_not_her() -> None:
+    # سلام written Salam has the consonants of her sister سلمى; Raed those of his brother رياض.
+    for arabic, latin in [("سلمى", "Salam"), ("رياض", "Raed")]:
+        a = person(given_name=arabic, father_name="معتز", family_name="المحمود", age=None)
+        b = person({"incident_uuid": "other"}, given_name=latin, father_name="Mutazz", family_name="Al Mahmoud",
+                   age=None)
+        assert score_pair(a, b).score < THRESHOLD, (arabic, latin)
+    a = person(given_name="رياض", father_name="نضال", family_name="المصري")
+    b = person({"incident_uuid": "other"}, given_name="Reyad", father_name="Nedal", family_name="Masri")
+    assert score_pair(a, b).score >= THRESHOLD
