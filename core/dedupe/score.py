@@ -176,9 +176,10 @@ def _best_names(a: Profile, b: Profile) -> tuple[float, float | None, dict[int, 
     best = _name_score(a.keys, b.keys)
     if a.latin is None and b.latin is None:
         return best
-    if best[1] is not None and best[1] < GIVEN_MIN and names.is_arabic(a.keys[0]) == names.is_arabic(b.keys[0]):
-        # Two given names in one script that differ (حسن, حسان) stay different even where
-        # their Latin spellings coincide (Hassan).
+    if best[1] is not None and best[1] < GIVEN_MIN:
+        # Given names written in the fields that differ stay different even where Latin
+        # spellings coincide: in one script (حسن, حسان: Hassan), or Arabic against Latin
+        # (سلمى against Salm, which the Latin name of سلمى, Salma, resembles).
         return best
     for ka in (a.keys, a.filled, a.latin):
         for kb in (b.keys, b.filled, b.latin):

@@ -237,3 +237,12 @@ def test_a_sister_whose_latin_name_has_her_sisters_consonants_is_not_her() -> No
     a = person(given_name="رياض", father_name="نضال", family_name="المصري")
     b = person({"incident_uuid": "other"}, given_name="Reyad", father_name="Nedal", family_name="Masri")
     assert score_pair(a, b).score >= THRESHOLD
+
+
+def test_given_names_that_differ_in_the_fields_stay_different_whatever_the_latin_names() -> None:
+    # The Arabic record's full Latin name (Salma) resembles the other's mistyped Salm.
+    a = person(given_name="سلمى", father_name="معتز", family_name="المحمود", name_latin="Salma Mutazz Al Mahmoud",
+               sex="female", age=3)
+    b = person({"incident_uuid": "other"}, given_name="Salm", father_name="Mutazz", family_name="Al Mahmud",
+               sex="female", age=None)
+    assert score_pair(a, b).score < THRESHOLD
