@@ -86,7 +86,12 @@ class _Worker:
         assert self.process.stdout is not None
         return _read_frame(self.process.stdout)
 
-    def stop(self) -> None:
+    def stop(self, *, at_once: bool = False) -> None:
+        """End the worker: when it has answered everything, by closing its input; when it
+        may still be writing answers nobody will read (a cancelled or refused import), at
+        once."""
+        if at_once:
+            self.process.kill()
         with contextlib.suppress(OSError):
             if self.process.stdin is not None:
                 self.process.stdin.close()
@@ -110,7 +115,8 @@ class RowCheckers:
         self._next = 0
         # Each entry: (records, worker or None, answers when checked here)
         self._queue: deque[tuple[Any, _Worker | None, list[Answer] | None]] = deque()
-        for _ in range(workers):
+        # A frozen application's executable is the application itself, not an interpreter.
+        for _ in range(0 if getattr(sys, "frozen", False) else workers):
             try:
                 self._workers.append(_Worker())
             except OSError:
@@ -154,7 +160,7 @@ class RowCheckers:
 
     def close(self) -> None:
         for worker in self._workers:
-            worker.stop()
+            worker.stop(at_once=bool(self._queue))
         self._workers.clear()
         self._queue.clear()
 

@@ -2,6 +2,7 @@
 import, whether the workers run, die or never start."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,31 @@ def test_an_import_with_workers_refused_at_the_last_row(tmp_path: Path, with_wor
     assert dump(b) == before
     a.close()
     b.close()
+
+
+def test_workers_that_cannot_start_leave_the_work_here(tmp_path: Path, monkeypatch) -> None:
+    header, rows = _rows(tmp_path)
+    here = _answers(row_workers.RowCheckers(header, COLUMNS, 0), rows, 3)
+
+    def fail(self):
+        raise OSError("no interpreter")
+
+    monkeypatch.setattr(row_workers._Worker, "__init__", fail)
+    checkers = row_workers.RowCheckers(header, COLUMNS, 2)
+    assert checkers._workers == []
+    assert _answers(checkers, rows, 3) == here
+
+
+def test_a_cancelled_import_ends_its_workers_at_once(tmp_path: Path) -> None:
+    """Workers still writing answers nobody will read are ended, not waited for."""
+    header, rows = _rows(tmp_path)
+    rows = (rows * (3000 // len(rows) + 1))[:3000]  # answers larger than a pipe holds
+    checkers = row_workers.RowCheckers(header, COLUMNS, 2, ahead=4)
+    numbered = list(enumerate(rows, start=2))
+    for start in range(0, len(numbered), 1000):
+        checkers.put(numbered[start:start + 1000], lambda row, record, answer: None)
+    processes = [w.process for w in checkers._workers]
+    began = time.monotonic()
+    checkers.close()  # answers still owed
+    assert time.monotonic() - began < 4  # a worker blocked on its output is not waited 5 s for
+    assert all(p.returncode is not None for p in processes)
