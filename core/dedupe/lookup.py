@@ -55,24 +55,66 @@ def block_keys(profile: Profile) -> set[tuple[tuple[str, str], tuple[str, str]]]
     return out
 
 
-def _candidate_uuids(db: Database, profile: Profile, window: int) -> set[str]:
-    found: set[str] = set()
-    for (col1, val1), (col2, val2) in block_keys(profile):
+def _block_terms(profile: Profile, window: int) -> list[tuple[str, tuple]]:
+    """The blocking queries of one profile: each its SQL and parameters (rows read: at
+    most PER_BLOCK in each direction in date from the profile's day, in each block)."""
+    terms: list[tuple[str, tuple]] = []
+    for (col1, val1), (col2, val2) in sorted(block_keys(profile)):
         base = f"SELECT victim_uuid FROM victim_keys WHERE {col1} = ? AND {col2} = ?"
         if profile.day is None:
-            rows = db.execute(base + " LIMIT ?", [val1, val2, PER_BLOCK * 2]).fetchall()
-        else:
-            day = date.fromordinal(profile.day)
-            low = date.fromordinal(max(1, profile.day - window)).isoformat()
-            high = date.fromordinal(min(date.max.toordinal(), profile.day + window)).isoformat()
-            rows = db.execute(
-                base + " AND event_date >= ? AND event_date <= ? ORDER BY event_date LIMIT ?",
-                [val1, val2, day.isoformat(), high, PER_BLOCK]).fetchall()
-            rows += db.execute(
-                base + " AND event_date < ? AND event_date >= ? ORDER BY event_date DESC LIMIT ?",
-                [val1, val2, day.isoformat(), low, PER_BLOCK]).fetchall()
-        found.update(r[0] for r in rows)
+            terms.append((base + " LIMIT ?", (val1, val2, PER_BLOCK * 2)))
+            continue
+        day = date.fromordinal(profile.day)
+        low = date.fromordinal(max(1, profile.day - window)).isoformat()
+        high = date.fromordinal(min(date.max.toordinal(), profile.day + window)).isoformat()
+        terms.append((base + " AND event_date >= ? AND event_date <= ? ORDER BY event_date LIMIT ?",
+                      (val1, val2, day.isoformat(), high, PER_BLOCK)))
+        terms.append((base + " AND event_date < ? AND event_date >= ? ORDER BY event_date DESC LIMIT ?",
+                      (val1, val2, day.isoformat(), low, PER_BLOCK)))
+    return terms
+
+
+def _candidate_uuids(db: Database, profile: Profile, window: int) -> set[str]:
+    found: set[str] = set()
+    for sql, params in _block_terms(profile, window):
+        found.update(r[0] for r in db.execute(sql, list(params)).fetchall())
     return found
+
+
+#: Blocking queries sent in one statement (each a term of a UNION ALL).
+TERMS_PER_QUERY = 100
+
+
+def candidates_of(db: Database, found: list[Profile], window: int) -> dict[str, set[str]]:
+    """For each profile (by victim UUID), the records :func:`matches_for` would compare it
+    with, the record itself included: the blocking queries of all of them, each distinct
+    query run once, a hundred to a statement (the victims of one incident mostly share
+    their blocks and their date)."""
+    terms: dict[tuple[str, tuple], int] = {}
+    of: dict[str, list[int]] = {}
+    for profile in found:
+        of[profile.victim_uuid] = [terms.setdefault(t, len(terms)) for t in _block_terms(profile, window)]
+    rows: list[set[str]] = [set() for _ in terms]
+    listed = list(terms)
+    for start in range(0, len(listed), TERMS_PER_QUERY):
+        batch = listed[start:start + TERMS_PER_QUERY]
+        sql = " UNION ALL ".join(f"SELECT {start + n}, victim_uuid FROM ({t[0]})" for n, t in enumerate(batch))
+        for term, uuid in db.execute(sql, [x for t in batch for x in t[1]]).fetchall():
+            rows[term].add(uuid)
+    return {uuid: set().union(*(rows[t] for t in ts)) for uuid, ts in of.items()}
+
+
+def matches_among(profile: Profile, others: list[Profile], min_score: float) -> list[tuple[Profile, float, list[str]]]:
+    """Those of `others` scoring at least `min_score` against `profile`, best first."""
+    out = []
+    for other in others:
+        if quick_score(profile, other, min_score) < min_score:
+            continue
+        match = score_pair(profile, other)
+        if match.score >= min_score:
+            out.append((other, match.score, match.reasons))
+    out.sort(key=lambda m: (-m[1], m[0].victim_uuid))
+    return out
 
 
 def profiles(db: Database, uuids: list[str]) -> list[Profile]:
@@ -93,15 +135,7 @@ def matches_for(db: Database, profile: Profile, min_score: float) -> list[tuple[
     uuids.discard(profile.victim_uuid)
     if profile.victim_uuid:
         uuids -= decided_with(db, profile.victim_uuid)
-    out = []
-    for other in profiles(db, sorted(uuids)):
-        if quick_score(profile, other, min_score) < min_score:
-            continue
-        match = score_pair(profile, other)
-        if match.score >= min_score:
-            out.append((other, match.score, match.reasons))
-    out.sort(key=lambda m: (-m[1], m[0].victim_uuid))
-    return out
+    return matches_among(profile, profiles(db, sorted(uuids)), min_score)
 
 
 def likely_duplicates(

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from core.changes import Changes
 from core.dedupe.decisions import active_decision, decided_pairs, pair
-from core.dedupe.lookup import matches_for, profiles
+from core.dedupe.lookup import matches_among, candidates_of, profiles
 from core.dedupe.profile import day_number
 from core.dedupe.score import THRESHOLD, max_days, quick_score, score_pair
 from core.jobs import JobState
@@ -183,16 +183,25 @@ def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],
 
 def _scan_some(db: Database, uuids: list[str], threshold: float, decided: set[tuple[str, str]],
                job: JobState | None) -> Iterator[ScoredPair]:
+    """The pairs :func:`~core.dedupe.lookup.matches_for` finds around each record, each
+    pair once (as the record first listed finds it), without the decided ones. The
+    records of a batch are looked up together: their blocking queries at once, the
+    profiles they find read once, and a pair already found from its other side is not
+    scored again."""
     seen: set[tuple[str, str]] = set()
+    window = max_days(threshold)
     for start in range(0, len(uuids), 500):
         if job is not None:
             job.check()
             job.progress(start, len(uuids))
-        for profile in profiles(db, uuids[start:start + 500]):
-            for other, score, reasons in matches_for(db, profile, threshold):
+        batch = profiles(db, uuids[start:start + 500])
+        around = candidates_of(db, batch, window)
+        found = {p.victim_uuid: p for p in profiles(db, sorted(set().union(*around.values())))}
+        for profile in batch:
+            others = [found[u] for u in sorted(around[profile.victim_uuid]) if u in found and u != profile.victim_uuid
+                      and pair(profile.victim_uuid, u) not in decided and pair(profile.victim_uuid, u) not in seen]
+            for other, score, reasons in matches_among(profile, others, threshold):
                 key = pair(profile.victim_uuid, other.victim_uuid)
-                if key in seen or key in decided:
-                    continue
                 seen.add(key)
                 incidents = {profile.victim_uuid: profile.incident_uuid, other.victim_uuid: other.incident_uuid}
                 yield ScoredPair(key[0], key[1], score, tuple(reasons), incidents[key[0]], incidents[key[1]])

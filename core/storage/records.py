@@ -91,15 +91,8 @@ def save_incident(
                                   INCIDENT_COLUMNS, user, now)
         if inc_changed:
             changes.review = True
-        saved_victims = []
-        keep = set()
-        for victim in victims:
-            row, changed = _merge(db, "victims", "victim_uuid", victim_row(victim), VICTIM_COLUMNS, user, now)
-            keep.add(row["victim_uuid"])
-            saved_victims.append(row)
-            if changed:
-                changes.victims.add(row["victim_uuid"])
-                _write_keys(db, row)
+        saved_victims = _merge_victims(db, victims, user, now, changes.victims)
+        keep = {row["victim_uuid"] for row in saved_victims}
         for (gone,) in db.execute(
             "SELECT victim_uuid FROM victims WHERE incident_uuid = ? AND deleted = 0",
             [incident.incident_uuid],
@@ -171,32 +164,89 @@ def _merge(
 ) -> tuple[dict[str, Any], bool]:
     """Write one record if its content changed, with version and history. Returns the
     stored row and whether it changed."""
-    existing = db.execute(f"SELECT * FROM {table} WHERE {pk} = ?", [row[pk]]).fetchone()
+    cursor = db.execute(f"SELECT * FROM {table} WHERE {pk} = ?", [row[pk]])
+    existing = cursor.fetchone()
+    old = None if existing is None else dict(zip([d[0] for d in cursor.description], existing, strict=True))
+    merged, entry = _merged(table, pk, old, row, columns, user, now)
+    if entry is None:
+        return merged, False
+    if old is None:
+        db[table].insert(merged)
+    else:
+        db[table].update(merged[pk], merged)
+    audit.append(db, **entry)
+    return merged, True
+
+
+def _merged(
+    table: str, pk: str, old: dict[str, Any] | None, row: dict[str, Any], columns: dict[str, type], user: str, now: str
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The row to store over `old` (None: a new record) and its history entry (the
+    keyword arguments of `core.audit.append`; None when the content is the same)."""
     record_type = table[:-1]
-    if existing is None:
+    if old is None:
         row = {**row, "version": 1, "updated_at": now, "created_by": row.get("created_by") or user}
         if table == "victims":
             row["search_text"] = names.search_text(Victim.model_validate({k: row[k] for k in VICTIM_COLUMNS}))
-        db[table].insert(row)
-        audit.append(db, user=user, action="create", record_type=record_type, record_uuid=row[pk],
-                     before=None, after=_content(row, columns), at=now)
-        return row, True
-    old = dict(zip([d[0] for d in db.execute(f"SELECT * FROM {table} LIMIT 0").description], existing, strict=False))
+        return row, {"user": user, "action": "create", "record_type": record_type, "record_uuid": row[pk],
+                     "before": None, "after": _content(row, columns), "at": now}
     if old.get("deleted"):
         raise RecordInvalid([Problem("", f"This {record_type} was deleted and cannot be saved again.", "deleted")])
     before, after = _content(old, columns), _content(row, columns)
     if before == after:
-        return {**old}, False
+        return {**old}, None
     if table == "victims" and old["incident_uuid"] != row["incident_uuid"]:
         raise RecordInvalid([Problem("incident_uuid", "A victim cannot be moved to another incident.", "victim_incident")])
     row = {**row, "version": old["version"] + 1, "updated_at": now, "created_by": old["created_by"]}
     if table == "victims":
         row["search_text"] = names.search_text(Victim.model_validate({k: row[k] for k in VICTIM_COLUMNS}))
-    db[table].update(row[pk], row)
     changed = {k: v for k, v in after.items() if before.get(k) != v}
-    audit.append(db, user=user, action="update", record_type=record_type, record_uuid=row[pk],
-                 before={k: before.get(k) for k in changed}, after=changed, at=now)
-    return {**old, **row}, True
+    return {**old, **row}, {"user": user, "action": "update", "record_type": record_type, "record_uuid": row[pk],
+                            "before": {k: before.get(k) for k in changed}, "after": changed, "at": now}
+
+
+def _merge_victims(db: Database, victims: list[Victim], user: str, now: str, changed: set[str]) -> list[dict[str, Any]]:
+    """:func:`_merge` of every victim, batched: the stored rows read in one query, the new
+    rows, the name keys and the history entries each written in one statement (the same
+    rows and the same history, in the same order, as one victim after the other).
+    Adds the UUIDs of the victims changed to `changed`; returns the stored rows."""
+    stored: dict[str, dict[str, Any]] = {}
+    uuids = list(dict.fromkeys(v.victim_uuid for v in victims))
+    for start in range(0, len(uuids), 400):
+        batch = uuids[start:start + 400]
+        stored.update((r["victim_uuid"], r) for r in db.query(
+            f"SELECT * FROM victims WHERE victim_uuid IN ({','.join('?' * len(batch))})", batch))
+    saved: list[dict[str, Any]] = []
+    inserts: list[dict[str, Any]] = []
+    keys: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        _insert_rows(db, "victims", inserts)
+        _write_keys(db, keys)
+        audit.append_many(db, entries)
+        for pending in (inserts, keys, entries):
+            pending.clear()
+
+    for victim in victims:
+        uuid = victim.victim_uuid
+        if any(r["victim_uuid"] == uuid for r in inserts):
+            flush()  # the same victim twice in the list: the second one updates the first
+        old = stored.get(uuid)
+        row, entry = _merged("victims", "victim_uuid", old, victim_row(victim), VICTIM_COLUMNS, user, now)
+        saved.append(row)
+        if entry is None:
+            continue
+        if old is None:
+            inserts.append(row)
+        else:
+            db["victims"].update(uuid, row)
+        stored[uuid] = row
+        keys.append(row)
+        entries.append(entry)
+        changed.add(uuid)
+    flush()
+    return saved
 
 
 def _refresh_candidates(db: Database, victim_uuids: set[str] | list[str]) -> bool:
@@ -213,10 +263,15 @@ def _refresh_candidates(db: Database, victim_uuids: set[str] | list[str]) -> boo
     return refresh_candidates(db, victim_uuids)
 
 
-def _write_keys(db: Database, row: dict[str, Any]) -> None:
-    victim = Victim.model_validate({k: row[k] for k in VICTIM_COLUMNS})
-    db["victim_keys"].insert({"victim_uuid": row["victim_uuid"], **names.victim_keys(victim)},
-                             pk="victim_uuid", replace=True)
+def _write_keys(db: Database, rows: list[dict[str, Any]]) -> None:
+    """Store the name keys of these victim rows (replacing those they had)."""
+    keyed = [{"victim_uuid": row["victim_uuid"],
+              **names.victim_keys(Victim.model_validate({k: row[k] for k in VICTIM_COLUMNS}))} for row in rows]
+    if keyed:
+        columns = list(keyed[0])
+        db.conn.executemany(
+            f"INSERT OR REPLACE INTO victim_keys ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [[k[c] for c in columns] for k in keyed])
 
 
 def _soft_delete_victim(db: Database, victim_uuid: str, user: str, now: str) -> None:

@@ -68,24 +68,21 @@ def test_an_invalid_victim_saves_nothing(db):
     assert count(db, "incidents") == 0 and count(db, "victims") == 0 and count(db, "audit_log") == 0
 
 
-def test_a_failure_while_writing_the_third_victim_saves_nothing(db, monkeypatch):
+def test_a_failure_while_writing_the_victims_name_keys_saves_nothing(db, monkeypatch):
     import core.storage.records as records
 
     inc = incident()
     victims = [victim(inc, given_name=n) for n in ("أحمد", "محمود", "علي")]
-    real_insert_keys = records._write_keys
     calls = []
 
-    def failing(database, row):
-        calls.append(row["victim_uuid"])
-        if len(calls) == 3:
-            raise sqlite3.OperationalError("disk I/O error")
-        real_insert_keys(database, row)
+    def failing(database, rows):
+        calls.append([row["victim_uuid"] for row in rows])
+        raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(records, "_write_keys", failing)
     with pytest.raises(sqlite3.OperationalError):
         save_incident(db, inc, victims, "amal")
-    assert len(calls) == 3
+    assert calls == [[v.victim_uuid for v in victims]]
     for table in ("incidents", "victims", "victim_keys", "tally_facts", "audit_log"):
         assert count(db, table) == 0, table
 
