@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from core.changes import Changes
 from core.dedupe.decisions import active_decision, decided_pairs, pair
-from core.dedupe.lookup import matches_among, candidates_of, profiles
+from core.dedupe.lookup import candidates_of, matches_among, profiles
 from core.dedupe.profile import day_number
 from core.dedupe.score import THRESHOLD, max_days, quick_score, score_pair
 from core.jobs import JobState
