@@ -288,23 +288,15 @@ def queue_documenters(db: Database) -> list[str]:
 
 
 def likely_duplicates_of(db: Database, incident_uuid: str, limit: int = 3) -> dict[str, list[Any]]:
-    """For each victim of the incident, the records elsewhere it is likely to be (the
-    reviewer's duplicate flags), from `core.dedupe`; empty when that is not installed."""
+    """For each victim of the incident, the records it is likely to be (the reviewer's
+    duplicate flags): its stored pairs not decided yet (`core.dedupe.candidates`), the same
+    that :func:`duplicate_counts` counts, with their reasons in the current language;
+    empty when that is not installed."""
     try:
-        from core.dedupe.lookup import likely_duplicates
+        from core.dedupe.candidates import stored_matches_of
     except ImportError:
         return {}
-    incident = next(iter(db.query("SELECT * FROM incidents WHERE incident_uuid = ?", [incident_uuid])), None)
-    if incident is None:
-        return {}
-    flags: dict[str, list[Any]] = {}
-    for victim in db.query("SELECT * FROM victims WHERE incident_uuid = ? AND deleted = 0 ORDER BY rowid",
-                           [incident_uuid]):
-        found = [m for m in likely_duplicates(db, victim, incident, limit=limit + 1)
-                 if m.victim_uuid != victim["victim_uuid"]][:limit]
-        if found:
-            flags[victim["victim_uuid"]] = found
-    return flags
+    return stored_matches_of(db, incident_uuid, limit=limit)
 
 
 def duplicate_counts(db: Database, incident_uuids: Iterable[str],

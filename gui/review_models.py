@@ -198,5 +198,8 @@ class VictimsModel(RowsModel):
             return vocab.label(key, getattr(victim, key))
         if key == "duplicates":
             matches = self.duplicate_flags.get(victim.victim_uuid, [])
+            if role == Qt.ItemDataRole.ToolTipRole:  # with why each scores as it does
+                return "\n".join(f"{isolate(m.name)} · {m.incident_date} · {round(m.score * 100)}%: "
+                                 + "; ".join(getattr(m, "reasons", None) or []) for m in matches)
             return "; ".join(f"{isolate(m.name)} · {m.incident_date} · {round(m.score * 100)}%" for m in matches)
         return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core import review, vocab
 from core.changes import Changes
+from core.i18n import number
 from core.models import parse_date
 from core.storage.records import load_incident
 from gui.background import Latest
@@ -224,7 +225,7 @@ class ReviewView(QWidget):
         self.model.reload()
         filters = self._filters()
         self.count_label.setText(self.tr("%1 waiting").replace(
-            "%1", str(review.queue_count(self.ctx.reader, **filters))))
+            "%1", number(review.queue_count(self.ctx.reader, **filters))))
         self._show_message(self.last_error)
         rows = [r for r, item in enumerate(self.model.items) if item.incident_uuid in selected]
         if not rows and self.model.items:
@@ -285,12 +286,15 @@ class ReviewView(QWidget):
             return
         incident, victims = load_incident(reader, uuid)
         item = next(i for i in self.model.items if i.incident_uuid == uuid)
-        place = self.tr(", ").join(p for p in (incident.locality, vocab.label("governorate", incident.governorate)) if p)
+        # Each part isolated on its own: an Arabic locality keeps its direction without
+        # taking the comma and the governorate along in an English sentence.
+        place = self.tr(", ").join(
+            isolate(p) for p in (incident.locality, vocab.label("governorate", incident.governorate)) if p)
         heading = self.tr("%1 — %2 by %3, %4. Entered by %5.") \
             .replace("%1", isolate(incident.date.isoformat())) \
             .replace("%2", isolate(vocab.label("incident_type", incident.incident_type))) \
             .replace("%3", isolate(vocab.label("perpetrator", incident.perpetrator))) \
-            .replace("%4", isolate(place)) \
+            .replace("%4", place) \
             .replace("%5", isolate(item.documenter))
         if item.reapproval:
             heading += " " + self.tr("A new version of an approved incident: the approved one counts until this is approved.")

@@ -241,4 +241,45 @@ def pair_reasons(db: Database, a: str, b: str) -> list[str]:
 
 
 __all__ = ["PairCounts", "PairRow", "duplicate_counts", "pair_counts", "pair_keys", "pair_reasons", "pair_rows",
-           "refresh_candidates", "restore_candidate", "store_around"]
+           "refresh_candidates", "restore_candidate", "store_around", "stored_matches_of"]
+
+
+def stored_matches_of(db: Database, incident_uuid: str, limit: int = 3,
+                      min_score: float | None = None) -> dict[str, list[Any]]:
+    """For each live victim of the incident, the records its stored likely duplicate pairs
+    not decided yet pair it with (at most `limit`, best score first): what the review
+    queue counts (:func:`duplicate_counts`), so that a victim is listed here exactly when
+    it is counted there. Each a `core.dedupe.lookup.LikelyMatch` with the stored score and
+    the reasons worded in the current language, as the Duplicates screen words them.
+    Victims with none are left out."""
+    from core.dedupe.lookup import LikelyMatch
+
+    threshold = THRESHOLD if min_score is None else min_score
+    rows = db.execute(
+        f"""SELECT v.victim_uuid, c.victim_uuid_a, c.victim_uuid_b, c.score FROM victims v
+            JOIN duplicate_candidates c ON c.victim_uuid_a = v.victim_uuid
+            WHERE v.incident_uuid = ? AND v.deleted = 0 AND {_OPEN}
+            UNION ALL
+            SELECT v.victim_uuid, c.victim_uuid_a, c.victim_uuid_b, c.score FROM victims v
+            JOIN duplicate_candidates c INDEXED BY idx_candidates_b ON c.victim_uuid_b = v.victim_uuid
+            WHERE v.incident_uuid = ? AND v.deleted = 0 AND {_OPEN}""",
+        [incident_uuid, threshold, incident_uuid, threshold]).fetchall()
+    listed: dict[str, list[tuple[str, str, str, float]]] = {}
+    for victim, a, b, score in sorted(rows, key=lambda r: (r[0], -r[3], r[1], r[2])):
+        mine = listed.setdefault(victim, [])
+        if len(mine) < limit:
+            mine.append((a, b, b if a == victim else a, score))
+    uuids = sorted({u for found in listed.values() for a, b, _o, _s in found for u in (a, b)})
+    scored = {p.victim_uuid: p for p in profiles(db, uuids)} if uuids else {}
+    out: dict[str, list[Any]] = {}
+    for victim, found in listed.items():
+        for a, b, other, score in found:
+            if a not in scored or b not in scored:
+                continue
+            p = scored[other]
+            out.setdefault(victim, []).append(LikelyMatch(
+                victim_uuid=p.victim_uuid, incident_uuid=p.incident_uuid, incident_date=p.incident_date,
+                governorate=p.governorate, locality=p.place, name=p.display_name,
+                names=dict(zip(("given_name", "father_name", "grandfather_name", "family_name"), p.raw, strict=True)),
+                score=score, reasons=list(score_pair(scored[a], scored[b]).reasons)))
+    return out

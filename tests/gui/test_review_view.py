@@ -257,3 +257,48 @@ def test_a_hidden_queue_reads_a_change_when_it_is_shown_again(qtbot, as_reviewer
     assert fetched == [] and first in {i.incident_uuid for i in view.model.items}  # not read behind another page
     view.show()
     assert fetched and first not in {i.incident_uuid for i in view.model.items}
+
+
+def test_the_likely_duplicates_shown_for_an_incident_are_those_its_row_counts(qtbot, team_db):
+    """The detail panel reads the stored pairs the queue's column counts: for every
+    incident, as many victims show a likely duplicate as the column says, a decided pair
+    is on neither, and each shows why it scores as it does."""
+    from core import dedupe
+
+    path, uuids = team_db
+    db = open_database(path)
+    again = incident(review_status="submitted", date="2016-01-05", locality="place 0", sources="another witness")
+    # Two victims alike of one incident: only the better is stored as the other record of
+    # an earlier victim (one victim of one incident is at most one of another).
+    save_incident(db, again, [victim(again, given_name="احمد", family_name="الحسن"),
+                              victim(again, given_name="أحمد", family_name="الحسن", age=33)], "rana")
+    later = incident(review_status="submitted", date="2016-01-09", locality="place 1", sources="another witness")
+    save_incident(db, later, [victim(later, given_name="أحمد", family_name="الحسن")], "rana")
+    mine = load_incident(db, later.incident_uuid)[1][0].victim_uuid
+    decided = next(p for p in db.execute("SELECT victim_uuid_a, victim_uuid_b FROM duplicate_candidates")
+                   if mine in p)
+    dedupe.decide(db, *decided, "different_people", "rana")
+    db.close()
+    ctx = AppContext(path, "rana")
+    view = ReviewView(ctx)
+    qtbot.addWidget(view)
+    column = view.model.COLUMNS.index("duplicates")
+    shown = view.victims_model.COLUMNS.index("duplicates")
+    rows = {view.model.uuid_at(r): r for r in range(view.model.rowCount())}
+    qtbot.waitUntil(lambda: all(view.model.duplicate_count(u) is not None for u in rows))
+    assert any(view.model.duplicate_count(u) for u in rows)
+    for uuid, row in rows.items():
+        select(view, uuid)
+        expected = view.model.duplicate_count(uuid)
+
+        def flagged() -> list[int]:
+            victims = view.victims_model
+            return [r for r in range(victims.rowCount()) if victims.index(r, shown).data()]
+
+        qtbot.waitUntil(lambda n=expected: len(flagged()) == n and (n or not view.victims_model.duplicate_flags))
+        assert view.model.index(row, column).data() == (expected or "")
+        for r in flagged():
+            assert view.victims_model.index(r, shown).data(Qt.ItemDataRole.ToolTipRole).count(": ") >= 1
+        flags = view.victims_model.duplicate_flags
+        assert not [m for found in flags.values() for m in found if {m.victim_uuid, *flags} >= set(decided)]
+    ctx.close()

@@ -125,3 +125,54 @@ def test_the_queries_use_the_indexes(db, family) -> None:
     profiles = plan(f"SELECT {PROFILE_COLUMNS} FROM {PROFILE_FROM} WHERE k.victim_uuid IN ({marks}) AND {LIVE}",
                     [f"uuid {n}" for n in range(500)])
     assert not [step for step in profiles if "deleted=" in step], profiles
+
+
+def _listed(db, incident_uuid) -> dict[str, set[str]]:
+    return {v: {m.victim_uuid for m in found} for v, found in candidates.stored_matches_of(db, incident_uuid).items()}
+
+
+def test_the_review_panel_lists_what_the_queue_counts(db, family) -> None:
+    """Each victim is listed with its stored pairs not decided yet, exactly the victims
+    the queue's column counts: a decision or a deletion takes a pair off both."""
+    first, second = family["incidents"]
+    brother, again = family["brothers"][0], family["again"]
+    third = incident(locality="Douma", date="2016-01-07", review_status="submitted", governorate="SY03")
+    later = victim(third, given_name="محمد", father_name="أحمد", family_name="الحلبي", age=30)
+    save_incident(db, third, [later], "team3")
+
+    def agree() -> None:
+        counts = review.duplicate_counts(db, [first.incident_uuid, second.incident_uuid, third.incident_uuid])
+        for inc in (first, second, third):
+            assert len(candidates.stored_matches_of(db, inc.incident_uuid)) == counts[inc.incident_uuid]
+
+    assert _listed(db, first.incident_uuid) == {brother.victim_uuid: {again.victim_uuid, later.victim_uuid}}
+    assert _listed(db, second.incident_uuid)[again.victim_uuid] >= {brother.victim_uuid}
+    agree()
+    decided = dedupe.decide(db, brother.victim_uuid, again.victim_uuid, "different_people", "reviewer")
+    assert _listed(db, first.incident_uuid) == {brother.victim_uuid: {later.victim_uuid}}
+    assert brother.victim_uuid not in _listed(db, second.incident_uuid).get(again.victim_uuid, set())
+    agree()
+    delete_incident(db, third.incident_uuid, "team3")
+    assert _listed(db, first.incident_uuid) == {}
+    agree()
+    dedupe.retract(db, decided.decision_uuid, "reviewer")
+    assert _listed(db, first.incident_uuid) == {brother.victim_uuid: {again.victim_uuid}}
+    agree()
+
+
+def test_the_review_panel_words_the_reasons_in_the_current_language(db, family) -> None:
+    from core.i18n import set_language
+
+    first = family["incidents"][0]
+    brother, again = family["brothers"][0], family["again"]
+    (match,) = candidates.stored_matches_of(db, first.incident_uuid)[brother.victim_uuid]
+    stored_score = db.execute("SELECT score FROM duplicate_candidates").fetchone()[0]
+    assert match.victim_uuid == again.victim_uuid and match.score == stored_score and match.reasons
+    assert match.reasons == candidates.pair_reasons(db, *sorted((brother.victim_uuid, again.victim_uuid)))
+    set_language("ar")
+    try:
+        (arabic,) = candidates.stored_matches_of(db, first.incident_uuid)[brother.victim_uuid]
+    finally:
+        set_language("en")
+    assert arabic.reasons != match.reasons
+    assert any("\u0600" <= ch <= "\u06ff" for ch in arabic.reasons[0])
