@@ -1621,7 +1621,7 @@
     </message>
     <message>
         <source>%1 — %2 by %3, %4. Entered by %5.</source>
-        <translation>⁨%1⁩ — ⁨%2⁩، الجهة المسؤولة: ⁨%3⁩، المكان: ⁨%4⁩. أدخلها ⁨%5⁩.</translation>
+        <translation>⁨%1⁩ — ⁨%2⁩، الجهة المسؤولة: ⁨%3⁩، المكان: %4. أدخلها ⁨%5⁩.</translation>
     </message>
     <message>
         <source>A new version of an approved incident: the approved one counts until this is approved.</source>

@@ -302,3 +302,24 @@ def test_the_likely_duplicates_shown_for_an_incident_are_those_its_row_counts(qt
         flags = view.victims_model.duplicate_flags
         assert not [m for found in flags.values() for m in found if {m.victim_uuid, *flags} >= set(decided)]
     ctx.close()
+
+
+def test_the_heading_isolates_each_place_part_and_the_count_separates_thousands(qtbot, db_path, monkeypatch):
+    """An Arabic locality keeps its direction without taking the comma and the
+    governorate along; the number waiting reads 1,382."""
+    from core.i18n import isolate as isolated
+    from core.vocab import label
+
+    db = open_database(db_path)
+    inc = incident(review_status="submitted", locality="البوكمال", governorate="SY09", sources="a witness")
+    save_incident(db, inc, [victim(inc, given_name="أحمد")], "rana")
+    db.close()
+    monkeypatch.setattr(review, "queue_count", lambda db, **filters: 1382)
+    ctx = AppContext(db_path, "rana")
+    view = ReviewView(ctx)
+    qtbot.addWidget(view)
+    select(view, inc.incident_uuid)
+    heading = view.heading.text()
+    ctx.close()
+    assert f"{isolated('البوكمال')}, {isolated(label('governorate', 'SY09'))}." in heading
+    assert view.count_label.text() == "1,382 waiting"
