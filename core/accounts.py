@@ -322,7 +322,7 @@ def needs_login(path: str | Path) -> bool:
         return False
     if is_encrypted(path):
         return True
-    db = open_database(path, create=False, read_only=True)
+    db = open_database(path, create=False, read_only=True, migrate=False)  # before any upgrade
     try:
         return has_accounts(db)
     finally:
@@ -338,9 +338,9 @@ def log_in(path: str | Path, user_name: str, password: str) -> LoggedIn:
     path = Path(path)
     try:
         if is_encrypted(path):
-            db = open_database(path, create=False, user=user_name.strip(), password=password)
+            db = open_database(path, create=False, user=user_name.strip(), password=password, migrate=False)
         else:
-            db = open_database(path, create=False)
+            db = open_database(path, create=False, migrate=False)  # an upgrade is shown after the login
     except WrongPassword:
         raise LoginFailed(tr("Wrong user name or password.")) from None
     try:

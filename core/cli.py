@@ -204,9 +204,22 @@ def open_db(args: argparse.Namespace, *, write: bool = True):
             raise UserError(f"{path} is encrypted: set TAWTHIQ_USER and TAWTHIQ_PASSWORD, or run in a terminal"
                             " to be asked.")
         user, password = given
-        return open_database(path, user=user, password=password, encrypt=True if new else None,
-                             read_only=read_only)
-    return open_database(path, read_only=read_only)
+        return _upgraded(open_database(path, user=user, password=password, encrypt=True if new else None,
+                                       read_only=read_only, migrate=read_only), path, new)
+    return _upgraded(open_database(path, read_only=read_only, migrate=read_only), path, new)
+
+
+def _upgraded(db, path: Path, new: bool):
+    """Apply the migrations a database lacks, saying so first: on a large database they
+    take minutes, and a command that seems to hang gets interrupted."""
+    from core.storage import pending_migrations, session, upgrade_database
+
+    if not session(db).read_only and pending_migrations(db):
+        if not new:
+            print(f"tawthiq: updating {path.name} to this version of Tawthiq; on a large database this takes"
+                  " minutes. Do not interrupt it.", file=sys.stderr, flush=True)
+        upgrade_database(db)
+    return db
 
 
 @command("demo")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,9 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if read_only_message:
         QMessageBox.information(None, "Tawthiq", read_only_message)
     try:
+        from gui.upgrade_dialog import upgrade_if_needed
+
+        upgrade_if_needed(db_path, opener)  # a database from an older version, with progress
         ctx = AppContext(db_path, user, opener=opener)
-    except StorageError as exc:
+    except (StorageError, sqlite3.DatabaseError) as exc:
         QMessageBox.critical(None, "Tawthiq", str(exc))
+        if lock is not None:
+            lock.release()
         return 1
     window = MainWindow(ctx, settings)
     if lock is not None:

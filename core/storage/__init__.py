@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from core.i18n import tr
+from core.jobs import JobState
 from core.models import new_uuid, utc_now
 from core.storage import driver, keys
 from core.storage.errors import (
@@ -37,7 +38,8 @@ from core.storage.schema import (
 
 __all__ = [
     "DatabaseInUse", "DiskFull", "PasswordRequired", "ReadOnlyDatabase", "Session", "StorageError", "WrongPassword",
-    "get_meta", "is_encrypted", "open_database", "origin", "session", "set_meta",
+    "get_meta", "is_encrypted", "open_database", "origin", "pending_migrations", "session", "set_meta",
+    "upgrade_database", "without_migrating",
 ]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -101,6 +103,7 @@ def open_database(
     key: bytes | None = None,
     encrypt: bool | None = None,
     read_only: bool = False,
+    migrate: bool = True,
 ) -> Database:
     """Open (or create) a Tawthiq database, apply pending migrations, and return it.
 
@@ -108,7 +111,9 @@ def open_database(
     raw `key`; otherwise :class:`PasswordRequired`, and :class:`WrongPassword` when they
     do not unlock it. A new file is created encrypted when credentials are given (or
     `encrypt=True`, which then requires them) and plain otherwise; `encrypt=False` forces
-    a plain file. With `read_only`, nothing is written and no migration runs.
+    a plain file. With `read_only`, nothing is written and no migration runs. With
+    `migrate=False`, pending migrations are left for :func:`upgrade_database` (so that a
+    long upgrade can run where it is shown; see :func:`pending_migrations`).
 
     The connection belongs to the calling thread. WAL journal, foreign keys on,
     `synchronous=FULL` so that a save that returned survives a power cut.
@@ -157,7 +162,10 @@ def open_database(
             raise StorageError(tr(
                 "{path} was made by a newer version of Tawthiq (schema {version}); update the application"
                 " to open it.", path=path, version=current_version(db)))
-        if read_only:
+        if not migrate:
+            if not read_only and not pending_migrations(db):
+                _ensure_identity(db, label)
+        elif read_only:
             if pending_migrations(db):
                 raise StorageError(tr("{path} needs an upgrade that cannot be made while it is opened read-only.",
                                       path=path))
@@ -174,6 +182,22 @@ def open_database(
 
         account_keys.install()  # accounts created or removed from here on follow in the key file
     return db
+
+
+def upgrade_database(db: Database, job: JobState | None = None) -> list[int]:
+    """Apply the migrations a database opened with `migrate=False` lacks, each in its own
+    transaction; long ones report progress through `job`. Returns their numbers."""
+    applied = apply_migrations(db, job=job)
+    _ensure_identity(db)
+    return applied
+
+
+def without_migrating(opener: Callable[[], Database]) -> Callable[[], Database]:
+    """The same opener (one made by `functools.partial(open_database, ...)`), leaving
+    pending migrations for :func:`upgrade_database`."""
+    if not (isinstance(opener, functools.partial) and opener.func is open_database):
+        raise TypeError("an opener made by core.storage is needed")
+    return functools.partial(open_database, *opener.args, **{**opener.keywords, "migrate": False})
 
 
 def _set_aside_orphan_key_file(path: Path) -> None:
@@ -196,7 +220,7 @@ def _configure(db: Database, read_only: bool = False) -> None:
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
-def _ensure_identity(db: Database, label: str) -> None:
+def _ensure_identity(db: Database, label: str = "") -> None:
     if get_meta(db, "origin") is None:
         with db.atomic():
             set_meta(db, "origin", new_uuid())

@@ -8,9 +8,14 @@ schema is a new migration.
 """
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from core.jobs import JobState
 
 Migration = Callable[[Database], None]
 MIGRATIONS: list[tuple[int, str, Migration]] = []
@@ -50,8 +55,16 @@ def pending_migrations(db: Database, up_to: int | None = None) -> list[int]:
     return [n for n, _, _ in MIGRATIONS if n not in done and n <= target]
 
 
-def apply_migrations(db: Database, up_to: int | None = None) -> list[int]:
-    """Apply every registered migration the database lacks, each in its own transaction."""
+def migration_name(number: int) -> str:
+    return next(name for n, name, _ in MIGRATIONS if n == number)
+
+
+def apply_migrations(db: Database, up_to: int | None = None, job: JobState | None = None) -> list[int]:
+    """Apply every registered migration the database lacks, each in its own transaction
+    (one that fails leaves the database as the migration before it left it).
+
+    With `job`, a migration that takes a `job` keyword (a long one, over every record)
+    reports its progress through it; the others report none."""
     if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").fetchone():
         done = applied_migrations(db)
         with db.atomic():
@@ -63,8 +76,13 @@ def apply_migrations(db: Database, up_to: int | None = None) -> list[int]:
     for number, name, fn in MIGRATIONS:
         if number not in todo:
             continue
+        if job is not None:
+            job.progress(0, 0)  # busy until the migration reports (if it does)
         with db.atomic():
-            fn(db)
+            if job is not None and "job" in inspect.signature(fn).parameters:
+                fn(db, job=job)  # type: ignore[call-arg]
+            else:
+                fn(db)
             db.execute("INSERT INTO schema_migrations (number, name) VALUES (?, ?)", [number, name])
             db.execute(f"PRAGMA user_version = {max(int(number), current_version(db))}")
         applied.append(number)
@@ -360,7 +378,7 @@ def _duplicate_pairs_indexes(db: Database) -> None:
 
 
 @migration(35, "duplicates: name keys recomputed (joined article, final h, as of this version)")
-def _duplicates_keys_again(db: Database) -> None:
+def _duplicates_keys_again(db: Database, job: JobState | None = None) -> None:
     # Number chosen in the duplicates area's own range (11+), away from the others'.
     # The names module now strips an article written onto a Latin name (Alhalabi) and
     # drops a final h-sound from both scripts' skeletons: stored keys are recomputed.
@@ -372,9 +390,14 @@ def _duplicates_keys_again(db: Database) -> None:
         "SELECT victim_uuid, given_name, father_name, grandfather_name, family_name, name_latin FROM victims")
     fields = ("victim_uuid", "given_name", "father_name", "grandfather_name", "family_name", "name_latin")
     assignments = ", ".join(f"{c} = ?" for c in columns)
+    total = db.execute("SELECT count(*) FROM victims").fetchone()[0] if job is not None else 0
+    done = 0
     while batch := rows.fetchmany(5000):
         updates = []
         for row in batch:
             keys = victim_keys(dict(zip(fields, row, strict=True)))
             updates.append([keys[c] for c in columns] + [row[0]])
         db.conn.executemany(f"UPDATE victim_keys SET {assignments} WHERE victim_uuid = ?", updates)
+        done += len(batch)
+        if job is not None:
+            job.progress(done, total)

@@ -1969,4 +1969,23 @@
         <translation>إلغاء</translation>
     </message>
 </context>
+<context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>Updating the database</source>
+        <translation>تحديث قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>The database %1 was made by an older version of Tawthiq and is being updated to the new version. On a large database this takes several minutes.</source>
+        <translation>أُنشئت قاعدة البيانات ⁨%1⁩ بإصدار أقدم من توثيق، ويجري الآن تحديثها إلى الإصدار الجديد. قد يستغرق ذلك عدة دقائق في قاعدة بيانات كبيرة.</translation>
+    </message>
+    <message>
+        <source>Do not close Tawthiq or switch off the computer until the update has finished.</source>
+        <translation>لا تغلق توثيق ولا تطفئ الحاسوب حتى ينتهي التحديث.</translation>
+    </message>
+    <message>
+        <source>Progress of the update</source>
+        <translation>تقدّم التحديث</translation>
+    </message>
+</context>
 </TS>
