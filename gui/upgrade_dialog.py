@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from core.storage import pending_migrations, session, upgrade_database, without_migrating
+from core.storage import StorageError, pending_migrations, session, upgrade_database, without_migrating
 from gui.context import GuiJob
 from gui.i18n import isolate
 
@@ -124,7 +124,7 @@ def _run(opener: Opener, dialog: UpgradeDialog) -> _UpgradeWorker:
 def upgrade_if_needed(db_path: str | Path, opener: Opener, parent: QWidget | None = None) -> list[int]:
     """Apply the migrations the database lacks, with the dialog, before anything else
     opens it; returns their numbers (none: nothing was shown). A failed migration leaves
-    the database as it was before it and raises its error (a StorageError)."""
+    the database as the one before it left it, and raises a StorageError."""
     checking = without_migrating(opener)
     db = checking()
     try:
@@ -137,6 +137,11 @@ def upgrade_if_needed(db_path: str | Path, opener: Opener, parent: QWidget | Non
         upgrade = _run(checking, dialog)
     finally:
         dialog.deleteLater()
-    if upgrade.error is not None:
+    if isinstance(upgrade.error, StorageError):
         raise upgrade.error
+    if upgrade.error is not None:
+        raise StorageError(QCoreApplication.translate(
+            "UpgradeDialog", "The update of %1 to the new version failed: %2. The step that failed changed"
+            " nothing; the next start tries it again.").replace("%1", isolate(Path(db_path).name))
+            .replace("%2", str(upgrade.error))) from upgrade.error
     return upgrade.applied

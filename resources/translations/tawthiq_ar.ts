@@ -1987,5 +1987,9 @@
         <source>Progress of the update</source>
         <translation>تقدّم التحديث</translation>
     </message>
+    <message>
+        <source>The update of %1 to the new version failed: %2. The step that failed changed nothing; the next start tries it again.</source>
+        <translation>تعذّر تحديث ⁨%1⁩ إلى الإصدار الجديد: ⁨%2⁩. الخطوة التي تعذّرت لم تغيّر شيئاً؛ وستُعاد محاولتها عند التشغيل التالي.</translation>
+    </message>
 </context>
 </TS>

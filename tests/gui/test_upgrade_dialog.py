@@ -78,3 +78,39 @@ def test_the_dialog_cannot_be_closed_until_the_update_has_finished(qtbot, db_pat
     assert (dialog.bar.value(), dialog.bar.maximum()) == (2, 4)
     dialog.finish()
     assert not dialog.isVisible()
+
+
+def test_an_encrypted_database_is_updated_with_the_key_of_the_login(qtbot, db_path):
+    from core.accounts import log_in
+    from core.storage.schema import latest_version
+
+    open_database(db_path, user="amal", password="a long passphrase").close()
+    db = open_database(db_path, user="amal", password="a long passphrase")
+    with db.atomic():  # as if the latest migration had not been made yet
+        db.execute("DELETE FROM schema_migrations WHERE number = ?", [latest_version()])
+    db.close()
+    logged_in = log_in(db_path, "amal", "a long passphrase")  # no migration at login
+    assert upgrade_dialog.upgrade_if_needed(db_path, logged_in.opener) == [latest_version()]
+    db = logged_in.opener()
+    assert pending_migrations(db) == []
+    db.close()
+
+
+def test_a_failed_update_is_reported_and_changes_nothing(qtbot, db_path, monkeypatch):
+    import functools
+
+    import pytest
+
+    from core.storage import StorageError
+
+    make_old_database(db_path)
+
+    def failing(db, job=None):
+        raise RuntimeError("disk error")
+
+    monkeypatch.setattr(upgrade_dialog, "upgrade_database", failing)
+    with pytest.raises(StorageError, match="failed: disk error"):
+        upgrade_dialog.upgrade_if_needed(db_path, functools.partial(open_database, db_path))
+    db = open_database(db_path, migrate=False)
+    assert pending_migrations(db)
+    db.close()
