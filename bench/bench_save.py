@@ -35,8 +35,9 @@ def _new(db, n: int, size: int = 5):
 def _edited(db, status: str, n: int):
     from core.storage.records import load_incident
 
+    count = db.execute("SELECT COUNT(*) FROM incidents WHERE review_status = ? AND deleted = 0", [status]).fetchone()[0]
     uuid = db.execute("SELECT incident_uuid FROM incidents WHERE review_status = ? AND deleted = 0"
-                      " ORDER BY rowid LIMIT 1 OFFSET ?", [status, 100 + n * 37]).fetchone()[0]
+                      " ORDER BY rowid LIMIT 1 OFFSET ?", [status, (100 + n * 37) % max(count, 1)]).fetchone()[0]
     inc, victims = load_incident(db, uuid)
     inc = inc.model_copy(update={"summary": f"edited {n}"})
     if victims:
