@@ -43,7 +43,10 @@ def test_workers_answer_as_this_process_does_and_in_order(tmp_path: Path) -> Non
     there = _answers(row_workers.RowCheckers(header, COLUMNS, 2), rows, 3)
     assert there == here
     assert [row for row, _ in here] == list(range(2, len(rows) + 2))
-    assert here[1][1] is not None and here[2][1] is None and here[3][1] is None
+    # rows 2 and 3 are left to the models; the export's order of the others is random
+    # (by UUID), so the rows the fast path answers are counted, not placed
+    assert here[2][1] is None and here[3][1] is None
+    assert sum(answer is not None for _, answer in here) >= len(rows) // 2
 
 
 def test_a_worker_that_dies_is_replaced_by_this_process(tmp_path: Path) -> None:
