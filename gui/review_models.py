@@ -52,11 +52,16 @@ class ReviewQueueModel(QAbstractTableModel):
         self._request_flags = request_flags
         self._flags: dict[str, int] = {}
         self.items: list[review.QueueItem] = []
-        self._more = True
+        self._more = False  # until the first page is read (`reload` or `set_items`)
 
     def reload(self) -> None:
+        """Read the first page here (on the calling thread)."""
+        self.set_items(self._fetch(PAGE, 0))
+
+    def set_items(self, items: Sequence[review.QueueItem]) -> None:
+        """Show `items` as the queue's first page (read elsewhere, e.g. on a reader thread)."""
         self.beginResetModel()
-        self.items = list(self._fetch(PAGE, 0))
+        self.items = list(items)
         self._more = len(self.items) == PAGE
         self._flags = {}
         self.endResetModel()

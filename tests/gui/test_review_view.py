@@ -50,8 +50,14 @@ def as_reviewer(qtbot, team_db):
     view = ReviewView(ctx)
     qtbot.addWidget(view)
     view.show()
+    read(qtbot, view)
     yield ctx, view, uuids
     ctx.close()
+
+
+def read(qtbot, view):
+    """Wait for the queue, read on a reader thread, to arrive."""
+    qtbot.waitUntil(lambda: not view.reading, timeout=5000)
 
 
 def select(view, uuid):
@@ -79,6 +85,7 @@ def test_a_reviewer_approves_one_and_returns_another(qtbot, as_reviewer):
     after = tally(ctx.reader, with_pending=True)
     assert after.total.killed == before.total.killed + 2
     assert after.pending == before.pending - 2
+    read(qtbot, view)
     assert first not in {i.incident_uuid for i in view.model.items}
 
     select(view, second)
@@ -105,6 +112,7 @@ def test_a_documenter_sees_the_steps_disabled_and_core_refuses_them(qtbot, team_
     ctx = AppContext(path, "amal")
     view = ReviewView(ctx)
     qtbot.addWidget(view)
+    read(qtbot, view)
     select(view, first)
     assert not view.findChild(QPushButton, "approve_button").isEnabled()
     view.take_step("approve")  # as a shortcut might, were the button not disabled
@@ -118,16 +126,20 @@ def test_filters_by_documenter_and_date(qtbot, as_reviewer):
     combo = view.findChild(QComboBox, "created_by")
     combo.setCurrentIndex(combo.findData("rana"))
     combo.activated.emit(combo.currentIndex())
+    read(qtbot, view)
     assert [i.incident_uuid for i in view.model.items] == [third]
     combo.setCurrentIndex(0)
     combo.activated.emit(0)
+    read(qtbot, view)
     date_to = view.findChild(QLineEdit, "date_to")
     qtbot.keyClicks(date_to, "2016-01-06")
     date_to.editingFinished.emit()
+    read(qtbot, view)
     assert [i.incident_uuid for i in view.model.items] == [first]
     date_to.clear()
     qtbot.keyClicks(date_to, "2016-13-01")
     date_to.editingFinished.emit()
+    read(qtbot, view)
     assert "2016-13-01" in view.findChild(QLabel, "review_message").text()
 
 
@@ -136,6 +148,7 @@ def test_bulk_approve_and_the_history(qtbot, as_reviewer):
     view.table.selectAll()
     with qtbot.waitSignal(view.reviewed, timeout=5000):
         view.findChild(QPushButton, "approve_button").click()
+    read(qtbot, view)
     assert view.model.items == []
     history = HistoryView(ctx, first)
     qtbot.addWidget(history)
@@ -212,6 +225,7 @@ def test_the_queue_never_looks_up_duplicates_on_the_gui_thread(qtbot, team_db, m
     view = ReviewView(ctx)
     qtbot.addWidget(view)
     view.show()
+    read(qtbot, view)
     view.grab()  # draws every row
     column = view.model.COLUMNS.index("duplicates")
     row = [view.model.uuid_at(r) for r in range(view.model.rowCount())].index(uuids[1])
@@ -239,6 +253,7 @@ def test_the_queue_counts_victims_with_stored_likely_duplicates(qtbot, team_db):
     ctx = AppContext(path, "rana")
     view = ReviewView(ctx)
     qtbot.addWidget(view)
+    read(qtbot, view)
     column = view.model.COLUMNS.index("duplicates")
     rows = {view.model.uuid_at(r): r for r in range(view.model.rowCount())}
     qtbot.waitUntil(lambda: all(view.model.index(rows[u], column).data() == (counts[u] or "") for u in uuids)
@@ -246,17 +261,49 @@ def test_the_queue_counts_victims_with_stored_likely_duplicates(qtbot, team_db):
     ctx.close()
 
 
-def test_a_hidden_queue_reads_a_change_when_it_is_shown_again(qtbot, as_reviewer):
+def test_a_hidden_queue_reads_a_change_when_it_is_shown_again(qtbot, as_reviewer, monkeypatch):
+    from gui import review_view
+
     ctx, view, (first, _, _) = as_reviewer
     view.hide()
-    fetched: list[tuple[int, int]] = []
-    fetch = view.model._fetch  # the queue's reads, counted
-    view.model._fetch = lambda limit, offset: fetched.append((limit, offset)) or fetch(limit, offset)
+    fetched: list[dict] = []
+    read_queue = review_view.read_queue  # the queue's reads, counted
+    monkeypatch.setattr(review_view, "read_queue",
+                        lambda db, filters: fetched.append(filters) or read_queue(db, filters))
     with qtbot.waitSignal(ctx.changed, timeout=5000):
         ctx.submit(review.transition, "omar", first, "approve", "")
-    assert fetched == [] and first in {i.incident_uuid for i in view.model.items}  # not read behind another page
+    assert fetched == [] and not view.reading and first in {i.incident_uuid for i in view.model.items}
     view.show()
+    assert view.reading  # read when shown, not behind another page
+    read(qtbot, view)
     assert fetched and first not in {i.incident_uuid for i in view.model.items}
+
+
+def test_the_queue_is_read_off_the_gui_thread_with_a_reading_state(qtbot, team_db, monkeypatch):
+    """Building the page reads neither the queue, its count nor the documenters on the
+    GUI thread: it says it is reading until they arrive."""
+    import threading
+
+    path, uuids = team_db
+    gui_thread = threading.get_ident()
+    on_gui: list[str] = []
+    for name in ("review_queue", "queue_count", "queue_documenters"):
+        real = getattr(review, name)
+        monkeypatch.setattr(review, name, lambda *a, _n=name, _f=real, **k: (
+            on_gui.append(_n) if threading.get_ident() == gui_thread else None) or _f(*a, **k))
+    ctx = AppContext(path, "rana")
+    view = ReviewView(ctx)
+    qtbot.addWidget(view)
+    view.show()  # nothing fetched more on the GUI thread while the first page is read
+    assert view.reading and view.model.items == [] and view.heading.text() == "Reading the queue…"
+    read(qtbot, view)
+    ctx.close()
+    assert on_gui == []
+    assert {i.incident_uuid for i in view.model.items} == set(uuids)
+    assert view.count_label.text() == "3 waiting"
+    combo = view.findChild(QComboBox, "created_by")
+    assert {combo.itemData(i) for i in range(combo.count())} == {"", "amal", "rana"}
+    assert view.heading.text() != "Reading the queue…"
 
 
 def test_the_likely_duplicates_shown_for_an_incident_are_those_its_row_counts(qtbot, team_db):
@@ -282,6 +329,7 @@ def test_the_likely_duplicates_shown_for_an_incident_are_those_its_row_counts(qt
     ctx = AppContext(path, "rana")
     view = ReviewView(ctx)
     qtbot.addWidget(view)
+    read(qtbot, view)
     column = view.model.COLUMNS.index("duplicates")
     shown = view.victims_model.COLUMNS.index("duplicates")
     rows = {view.model.uuid_at(r): r for r in range(view.model.rowCount())}
@@ -318,6 +366,7 @@ def test_the_heading_isolates_each_place_part_and_the_count_separates_thousands(
     ctx = AppContext(db_path, "rana")
     view = ReviewView(ctx)
     qtbot.addWidget(view)
+    read(qtbot, view)
     select(view, inc.incident_uuid)
     heading = view.heading.text()
     ctx.close()
