@@ -1604,8 +1604,16 @@
         <translation>السجل ال&amp;تاريخي…</translation>
     </message>
     <message>
+        <source>Reading the queue…</source>
+        <translation>جارٍ قراءة قائمة المراجعة…</translation>
+    </message>
+    <message>
         <source>%1 waiting</source>
         <translation>⁨%1⁩ بانتظار المراجعة</translation>
+    </message>
+    <message>
+        <source>The queue could not be read: %1</source>
+        <translation>تعذّرت قراءة قائمة المراجعة: %1</translation>
     </message>
     <message>
         <source>All documenters</source>
@@ -1901,6 +1909,29 @@
     </message>
 </context>
 <context>
+    <name>UpgradeDialog</name>
+    <message>
+        <source>Updating the database</source>
+        <translation>تحديث قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>The database %1 was made by an older version of Tawthiq and is being updated to the new version. On a large database this takes several minutes.</source>
+        <translation>أُنشئت قاعدة البيانات ⁨%1⁩ بإصدار أقدم من توثيق، ويجري الآن تحديثها إلى الإصدار الجديد. قد يستغرق ذلك عدة دقائق في قاعدة بيانات كبيرة.</translation>
+    </message>
+    <message>
+        <source>Do not close Tawthiq or switch off the computer until the update has finished.</source>
+        <translation>لا تغلق توثيق ولا تطفئ الحاسوب حتى ينتهي التحديث.</translation>
+    </message>
+    <message>
+        <source>Progress of the update</source>
+        <translation>تقدّم التحديث</translation>
+    </message>
+    <message>
+        <source>The update of %1 to the new version failed: %2. The step that failed changed nothing; the next start tries it again.</source>
+        <translation>تعذّر تحديث ⁨%1⁩ إلى الإصدار الجديد: ⁨%2⁩. الخطوة التي تعذّرت لم تغيّر شيئاً؛ وستُعاد محاولتها عند التشغيل التالي.</translation>
+    </message>
+</context>
+<context>
     <name>VictimDelegate</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -1967,29 +1998,6 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
-    </message>
-</context>
-<context>
-    <name>UpgradeDialog</name>
-    <message>
-        <source>Updating the database</source>
-        <translation>تحديث قاعدة البيانات</translation>
-    </message>
-    <message>
-        <source>The database %1 was made by an older version of Tawthiq and is being updated to the new version. On a large database this takes several minutes.</source>
-        <translation>أُنشئت قاعدة البيانات ⁨%1⁩ بإصدار أقدم من توثيق، ويجري الآن تحديثها إلى الإصدار الجديد. قد يستغرق ذلك عدة دقائق في قاعدة بيانات كبيرة.</translation>
-    </message>
-    <message>
-        <source>Do not close Tawthiq or switch off the computer until the update has finished.</source>
-        <translation>لا تغلق توثيق ولا تطفئ الحاسوب حتى ينتهي التحديث.</translation>
-    </message>
-    <message>
-        <source>Progress of the update</source>
-        <translation>تقدّم التحديث</translation>
-    </message>
-    <message>
-        <source>The update of %1 to the new version failed: %2. The step that failed changed nothing; the next start tries it again.</source>
-        <translation>تعذّر تحديث ⁨%1⁩ إلى الإصدار الجديد: ⁨%2⁩. الخطوة التي تعذّرت لم تغيّر شيئاً؛ وستُعاد محاولتها عند التشغيل التالي.</translation>
     </message>
 </context>
 </TS>
