@@ -263,13 +263,15 @@ def measure(path: Path, why: bool = False) -> list[Row]:
         review, duplicates, tallies = (window.pages[k] for k in ("review", "duplicates", "tallies"))
         model = getattr(review, "model", None)
         summary = getattr(duplicates, "summary", None)
-        first_rows = min(model.rowCount(), 30) if model is not None else 0
+        def first_rows() -> int:
+            return min(model.rowCount(), 30) if model is not None else 0
         after_showing: dict[str, tuple[str, Callable[[], bool]]] = {
             "review": ("  Review: duplicate flags of the rows shown filled",
-                       lambda: all(model.duplicate_count(model.uuid_at(r)) is not None for r in range(first_rows))),
+                       lambda: all(model.duplicate_count(model.uuid_at(r)) is not None for r in range(first_rows()))),
             "duplicates": ("  Duplicates: pairs listed", lambda: bool(summary.text())),
         }
         shown_when: dict[str, Callable[[], bool]] = {
+            "review": lambda: not getattr(review, "reading", False),  # the queue read on a reader thread
             "tallies": lambda: tallies.panel is not None and tallies.panel.by_perpetrator.date_from is not None,
         }
         for key in [p.key for p in PAGES[1:]] + [PAGES[0].key]:
