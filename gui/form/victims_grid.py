@@ -23,6 +23,8 @@ from gui.form.victims_model import CHOICE_FIELDS, FIELD_ROLE, column_title
 
 Index = QModelIndex | QPersistentModelIndex
 
+NAME_COLUMNS = frozenset({"given_name", "father_name", "grandfather_name", "family_name", "mother_name", "name_latin"})
+
 
 class VictimDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
@@ -66,7 +68,17 @@ class VictimsView(QTableView):
         super().setModel(model)
         if model is not None:
             self.resizeColumnsToContents()
+            self._widen_name_columns(model)
             self.selectionModel().currentRowChanged.connect(lambda current, _prev: self.current_row_changed.emit(current.row()))
+
+    def _widen_name_columns(self, model: QAbstractItemModel) -> None:
+        """Name columns wide enough for a compound name (عبد الرحمن, Abd al-Rahman): sized
+        to their headers alone they cut most names short."""
+        sample = self.fontMetrics().horizontalAdvance("Abd al-Rahman ") + 12
+        for column, name in enumerate(getattr(model, "columns", ())):
+            wide = 2 * sample if name == "name_latin" else sample
+            if name in NAME_COLUMNS and self.columnWidth(column) < wide:
+                self.setColumnWidth(column, wide)
 
     def _at_last_row(self) -> bool:
         model = self.model()

@@ -315,3 +315,12 @@ def test_the_history_of_the_incident_in_the_form_opens_from_the_toolbar_and_the_
     assert incident.incident_uuid in dialog.findChild(QLabel, "history_title").text()
     assert dialog.view.model.rowCount() >= 2  # the incident and its victim created
     dialog.close()
+
+
+def test_name_columns_are_wide_enough_for_a_compound_name(form):
+    view = form.victims_view
+    model = view.model()
+    compound = view.fontMetrics().horizontalAdvance("Abd al-Rahman")
+    for name in ("given_name", "father_name", "grandfather_name", "family_name", "name_latin"):
+        assert view.columnWidth(model.columns.index(name)) > compound, name
+    assert view.columnWidth(model.columns.index("age")) < compound
