@@ -22,15 +22,23 @@ from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
 GENESIS = "0" * 64
 
 
-# json.dumps with options builds a new encoder at every call; this one is built once and
-# writes the same text.
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+# json.dumps with options builds a new encoder at every call, and even a JSONEncoder's
+# encode() builds its C encoder again each time; the C encoder is built once here (when
+# this Python has it) and writes the same text: it is the very function encode() uses.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 _encode_text: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
+# No circular-reference markers: what is hashed is rows of text and numbers.
+_C_CANONICAL = (None if _c_make_encoder is None else
+                _c_make_encoder(None, _ENCODER.default, _encode_text, None, _ENCODER.key_separator,
+                                _ENCODER.item_separator, True, False, True))
 
 
 def canonical(value: Any) -> str:
     """JSON with sorted keys and no spaces: the form that is hashed."""
-    return _CANONICAL(value)
+    if _C_CANONICAL is None or type(value) is not dict:
+        return _ENCODER.encode(value)
+    return "".join(_C_CANONICAL(value, 0))
 
 
 def digest(text: str) -> str:
@@ -41,18 +49,25 @@ def digest(text: str) -> str:
 _HASHED = ("at", "user_name", "action", "record_type", "record_uuid", "before", "after")
 _HASHED_SORTED = tuple(sorted(_HASHED))
 _HEADS = tuple(("{" if i == 0 else ",") + _encode_text(k) + ":" for i, k in enumerate(_HASHED_SORTED))
+_HEAD_KEYS = tuple(zip(_HEADS, _HASHED_SORTED, strict=True))
 
 
 def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
-    values = [entry.get(k) for k in _HASHED_SORTED]
-    if all(v is None or type(v) is str for v in values):
-        # The canonical JSON of text and nulls, written directly: the same text, without
-        # building a dictionary and sorting it for every entry.
-        text = "".join([head + ("null" if v is None else _encode_text(v)) for head, v in zip(_HEADS, values,
-                                                                                          strict=True)]) + "}"
-    else:
-        text = canonical(dict(zip(_HASHED_SORTED, values, strict=True)))
-    return hashlib.sha256((prev_hash + text).encode("utf-8")).hexdigest()
+    # The canonical JSON of text and nulls, written directly: the same text, without
+    # building a dictionary and sorting it for every entry.
+    parts = [prev_hash]
+    get = entry.get
+    for head, key in _HEAD_KEYS:
+        value = get(key)
+        if value is None:
+            parts.append(head + "null")
+        elif type(value) is str:
+            parts.append(head + _encode_text(value))
+        else:
+            text = canonical(dict(zip(_HASHED_SORTED, [get(k) for k in _HASHED_SORTED], strict=True)))
+            return hashlib.sha256((prev_hash + text).encode("utf-8")).hexdigest()
+    parts.append("}")
+    return hashlib.sha256("".join(parts).encode("utf-8")).hexdigest()
 
 
 def head(db: Database) -> str:
