@@ -280,13 +280,15 @@ class _Writer:
                 LEFT JOIN main.{table} l ON l.{key} = x.{key}
                 WHERE x.action IN ('new', 'updated', 'conflicts') ORDER BY x.rowid""")
         conflicts = []
+        width = len(cols)
         for values in cursor:
-            incoming = dict(zip(cols, values[: len(cols)], strict=False))
-            action = values[len(cols)]
-            local = dict(zip(cols, values[len(cols) + 1:], strict=False))
-            if action == "new":
+            incoming = dict(zip(cols, values[:width], strict=False))
+            action = values[width]
+            if action == "new":  # no local copy: its columns are all null
                 self._audit("import", record_type, incoming[key], None, incoming)
-            elif action == "updated":
+                continue
+            local = dict(zip(cols, values[width + 1:], strict=False))
+            if action == "updated":
                 changed = [c for c in cols if local[c] != incoming[c]]
                 self._audit("import", record_type, incoming[key], {c: local[c] for c in changed},
                             {c: incoming[c] for c in changed})
@@ -450,7 +452,8 @@ class _Writer:
             "after": audit.canonical(after) if after is not None else None,
         }
         digest = audit.entry_hash(self.prev_hash, entry)
-        self.audit_rows.append({**entry, "prev_hash": self.prev_hash, "hash": digest})
+        entry["prev_hash"], entry["hash"] = self.prev_hash, digest
+        self.audit_rows.append(entry)
         self.prev_hash = digest
         if len(self.audit_rows) >= 5000:
             self._flush_audit()
