@@ -233,11 +233,15 @@ class VersionsModel(QAbstractTableModel):
             return None
         conflict = self.entry.conflict if self.entry is not None else None
         if section == 0:
+            if conflict is None:
+                return QCoreApplication.translate("ConflictsView", "Ours (here)")
             text = QCoreApplication.translate("ConflictsView", "Ours (here), version %1")
-            return text.replace("%1", str(conflict.local_version if conflict else ""))
+            return text.replace("%1", str(conflict.local_version))
         if section == 1:
+            if conflict is None:
+                return QCoreApplication.translate("ConflictsView", "Theirs (incoming)")
             text = QCoreApplication.translate("ConflictsView", "Theirs (incoming), version %1")
-            return text.replace("%1", str(conflict.incoming_version if conflict else ""))
+            return text.replace("%1", str(conflict.incoming_version))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

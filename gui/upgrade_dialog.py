@@ -14,7 +14,13 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from core.storage import StorageError, pending_migrations, session, upgrade_database, without_migrating
+from core.storage import (
+    StorageError,
+    pending_migrations,
+    session,
+    upgrade_database,
+    without_migrating,
+)
 from gui.context import GuiJob
 from gui.i18n import isolate
 

@@ -283,6 +283,14 @@
         <translation>، </translation>
     </message>
     <message>
+        <source>Ours (here)</source>
+        <translation>نسختنا (هنا)</translation>
+    </message>
+    <message>
+        <source>Theirs (incoming)</source>
+        <translation>نسختهم (الواردة)</translation>
+    </message>
+    <message>
         <source>Ours (here), version %1</source>
         <translation>نسختنا (هنا)، الإصدار %1</translation>
     </message>

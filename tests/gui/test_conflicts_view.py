@@ -150,3 +150,16 @@ def test_only_reviewers_may_settle(qtbot, qapp, db_path, tmp_path: Path, user: s
             assert count_conflicts(context.reader) == 2
     finally:
         context.close()
+
+
+def test_version_headers_name_the_versions_only_when_a_conflict_is_shown(ctx, tmp_path: Path) -> None:
+    from core.exchange import conflict_entries
+
+    make_conflicts(ctx.reader, tmp_path, importer="amal", editor="amal")
+    versions = VersionsModel()
+    heads = lambda: [versions.headerData(s, Qt.Orientation.Horizontal) for s in (0, 1)]  # noqa: E731
+    assert heads() == ["Ours (here)", "Theirs (incoming)"]
+    entry = conflict_entries(ctx.reader)[0]
+    versions.set_entry(entry)
+    assert heads() == [f"Ours (here), version {entry.conflict.local_version}",
+                       f"Theirs (incoming), version {entry.conflict.incoming_version}"]
