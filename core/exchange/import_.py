@@ -49,7 +49,12 @@ from core.storage.facts import (
     refresh_facts,
     relink_persons,
 )
-from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
+from core.storage.schema import (
+    EVENT_DATE_TRIGGER,
+    EVENT_DATE_TRIGGER_SQL,
+    INCIDENT_COLUMNS,
+    VICTIM_COLUMNS,
+)
 
 # Beyond this many records, the Changes of an import says `everything` rather than
 # listing UUIDs, so that memory stays flat.
@@ -60,15 +65,6 @@ IMPORT_CACHE_KIB = -65536  # 64 MiB
 # A large import into a smaller database sets these tables' indexes aside (see _Writer).
 BULK_MIN_VICTIMS = 20000
 BULK_TABLES = ("victim_keys", "tally_facts", "audit_log")
-# The trigger of migration 5 that dates each victim's keys (core.storage.schema).
-EVENT_DATE_TRIGGER = "victim_keys_event_date"
-EVENT_DATE_TRIGGER_SQL = """CREATE TRIGGER victim_keys_event_date AFTER INSERT ON victim_keys BEGIN
-            UPDATE victim_keys SET event_date = (
-                SELECT COALESCE(v.death_date, i.date) FROM victims v
-                JOIN incidents i ON i.incident_uuid = v.incident_uuid
-                WHERE v.victim_uuid = NEW.victim_uuid)
-            WHERE victim_uuid = NEW.victim_uuid;
-        END"""
 
 
 class PackageRefused(Exception):

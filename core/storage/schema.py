@@ -108,6 +108,18 @@ VICTIM_COLUMNS = {
 }
 
 
+
+# The trigger that dates each victim's keys (death date, else the incident's). The bulk
+# import (core.exchange.import_) sets exactly this trigger aside and writes the date itself.
+EVENT_DATE_TRIGGER = "victim_keys_event_date"
+EVENT_DATE_TRIGGER_SQL = """CREATE TRIGGER victim_keys_event_date AFTER INSERT ON victim_keys BEGIN
+            UPDATE victim_keys SET event_date = (
+                SELECT COALESCE(v.death_date, i.date) FROM victims v
+                JOIN incidents i ON i.incident_uuid = v.incident_uuid
+                WHERE v.victim_uuid = NEW.victim_uuid)
+            WHERE victim_uuid = NEW.victim_uuid;
+        END"""
+
 @migration(1, "incidents and victims")
 def _records(db: Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
@@ -248,15 +260,7 @@ def _duplicates(db: Database) -> None:
                " (skel_given, skel_father, event_date, victim_uuid)")
     # The date a victim died (death date, else the incident's) follows the records it
     # comes from, whoever writes them.
-    db.execute(
-        """CREATE TRIGGER victim_keys_event_date AFTER INSERT ON victim_keys BEGIN
-            UPDATE victim_keys SET event_date = (
-                SELECT COALESCE(v.death_date, i.date) FROM victims v
-                JOIN incidents i ON i.incident_uuid = v.incident_uuid
-                WHERE v.victim_uuid = NEW.victim_uuid)
-            WHERE victim_uuid = NEW.victim_uuid;
-        END"""
-    )
+    db.execute(EVENT_DATE_TRIGGER_SQL)
     db.execute(
         """CREATE TRIGGER incident_date_event_date AFTER UPDATE OF date ON incidents BEGIN
             UPDATE victim_keys SET event_date = (
