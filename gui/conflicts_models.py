@@ -17,6 +17,7 @@ from core import vocab
 from core.exchange import ConflictEntry
 from core.exchange.conflicts import record_fields
 from gui.i18n import isolate
+from gui.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -104,7 +105,7 @@ def short_time(stamp: str | None) -> str:
     return left_to_right((stamp or "").replace("T", " ")[:16])
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(RowsModel):
     """One conflict per row: what it is, where and when the incident was, which package
     brought it and when."""
 
@@ -120,31 +121,22 @@ class ConflictsModel(QAbstractTableModel):
         self.entries = list(entries)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
+    def rows(self) -> list[ConflictEntry]:
+        return self.entries
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (
-            QCoreApplication.translate("ConflictsView", "Record"),
-            QCoreApplication.translate("ConflictsView", "Incident date"),
-            QCoreApplication.translate("ConflictsView", "Place"),
-            QCoreApplication.translate("ConflictsView", "From package"),
-            QCoreApplication.translate("ConflictsView", "Found"),
-        )[section]
+    def column_labels(self) -> dict[str, str]:
+        return {
+            "record": QCoreApplication.translate("ConflictsView", "Record"),
+            "date": QCoreApplication.translate("ConflictsView", "Incident date"),
+            "place": QCoreApplication.translate("ConflictsView", "Place"),
+            "package": QCoreApplication.translate("ConflictsView", "From package"),
+            "detected_at": QCoreApplication.translate("ConflictsView", "Found"),
+        }
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+        entry = self.row_at(index)
+        if entry is None or not 0 <= index.column() < len(self.COLUMNS):
             return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        entry = self.entries[index.row()]
         if role == self.EntryRole:
             return entry
         column = self.COLUMNS[index.column()]
