@@ -70,6 +70,30 @@ def entry_hash(prev_hash: str, entry: dict[str, Any]) -> str:
     return hashlib.sha256("".join(parts).encode("utf-8")).hexdigest()
 
 
+def entry_hasher(*, at: str, user_name: str, action: str, record_type: str) -> Callable[
+        [str, str | None, str | None, str | None], str]:
+    """:func:`entry_hash` for many entries that share these four fields (an import's):
+    `hasher(prev_hash, record_uuid, before, after)` gives the same hash, the shared parts of
+    the text written once. `before` and `after` are canonical texts or None."""
+    def text(value: str | None) -> str:
+        return "null" if value is None else _encode_text(value)
+
+    # The keys in sorted order: action, after, at, before, record_type, record_uuid, user_name.
+    to_after = '{"action":' + text(action) + ',"after":'
+    to_before = ',"at":' + text(at) + ',"before":'
+    to_uuid = ',"record_type":' + text(record_type) + ',"record_uuid":'
+    end = ',"user_name":' + text(user_name) + "}"
+    sha256, encode = hashlib.sha256, _encode_text
+
+    def hasher(prev_hash: str, record_uuid: str | None, before: str | None, after: str | None) -> str:
+        return sha256((prev_hash + to_after + ("null" if after is None else encode(after)) + to_before
+                       + ("null" if before is None else encode(before)) + to_uuid
+                       + ("null" if record_uuid is None else encode(record_uuid)) + end)
+                      .encode("utf-8")).hexdigest()
+
+    return hasher
+
+
 def head(db: Database) -> str:
     """The hash of the newest entry (the genesis hash for an empty history)."""
     row = db.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()

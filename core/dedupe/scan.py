@@ -27,6 +27,11 @@ from core.storage import get_meta, set_meta
 
 CHECK_EVERY = 2000
 COMPUTE_UP_TO = 20_000  # victims a never-scanned database may have to be scanned unasked
+# A scan around many records (a large import) walks the blocking indexes as a full scan
+# does, when they are at least this share of the database and this many: looking each one
+# up costs about ten times what walking past it does.
+WALK_SHARE = 0.1
+WALK_MIN = 5_000
 
 
 @dataclass(frozen=True)
@@ -133,16 +138,36 @@ def scan(
     threshold = THRESHOLD if min_score is None else min_score
     decided = decided_pairs(db)
     if victim_uuids is not None:
-        yield from one_to_one(list(_scan_some(db, list(dict.fromkeys(victim_uuids)), threshold, decided, job)))
+        some = list(dict.fromkeys(victim_uuids))
+        if not _walk_for(db, len(some)):
+            yield from one_to_one(list(_scan_some(db, some, threshold, decided, job)))
+            return
+        # Walked as a full scan, keeping the pairs that involve one of these records.
+        wanted = set(some)
+        del some
+        yield from one_to_one([p for p in _scan_all_cached(db, threshold, decided, job)
+                               if p.victim_uuid_a in wanted or p.victim_uuid_b in wanted])
         return
+    yield from one_to_one(_scan_all_cached(db, threshold, decided, job))
+
+
+def _walk_for(db: Database, records: int) -> bool:
+    """Whether a scan around `records` records walks the whole database (see WALK_SHARE)."""
+    if records < WALK_MIN:
+        return False
+    total = db.execute("SELECT COUNT(*) FROM victim_keys").fetchone()[0]
+    return records >= WALK_SHARE * total
+
+
+def _scan_all_cached(db: Database, threshold: float, decided: set[tuple[str, str]],
+                     job: JobState | None) -> list[ScoredPair]:
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     # The profiles read at random need the tables in memory more than the default allows.
     db.execute(f"PRAGMA cache_size = {min(cache, -SCAN_CACHE_KB)}")
     try:
-        found = list(_scan_all(db, threshold, decided, job))
+        return list(_scan_all(db, threshold, decided, job))
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
-    yield from one_to_one(found)
 
 
 def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],

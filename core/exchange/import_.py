@@ -169,7 +169,8 @@ class _Writer:
         self.db, self.user, self.report = db, user, report
         self.now = utc_now()
         self.prev_hash = audit.head(db)
-        self.audit_rows: list[dict[str, Any]] = []
+        self.audit_rows: list[tuple[Any, ...]] = []
+        self.hashers: dict[tuple[str, str], Any] = {}
         self.bulk: set[str] = set()
 
     def write(self, job: JobState) -> None:
@@ -268,21 +269,33 @@ class _Writer:
         db = self.db
         cols = list(columns)
         extra = ["search_text"] if table == "victims" else []
-        # History first, while the local copies are still as they were.
+        # History first, while the local copies are still as they were: the records new
+        # here, then those updated and the conflicts.
+        if float in columns.values():
+            # SQLite writes some floating-point numbers with more digits than Python does.
+            cursor = db.execute(f"""SELECT {', '.join(cols)} FROM x_scratch.{staging}
+                                    WHERE action = 'new' ORDER BY rowid""")
+            for values in cursor:
+                incoming = dict(zip(cols, values, strict=True))
+                self._audit("import", record_type, incoming[key], None, incoming)
+        else:
+            # The canonical text of each new record written by SQLite: the same text as
+            # audit.canonical for text, whole numbers and nulls (tests/core/test_audit_hash.py).
+            canonical = "json_object(" + ", ".join(f"'{c}', {c}" for c in sorted(cols)) + ")"
+            for uuid, after in db.execute(f"""SELECT {key}, {canonical} FROM x_scratch.{staging}
+                                              WHERE action = 'new' ORDER BY rowid"""):
+                self._audit_text("import", record_type, uuid, None, after)
         names = [*cols, "action"]
         local_cols = ", ".join(f"l.{c}" for c in cols)
         cursor = db.execute(
             f"""SELECT {', '.join(f'x.{c}' for c in names)}, {local_cols} FROM x_scratch.{staging} x
-                LEFT JOIN main.{table} l ON l.{key} = x.{key}
-                WHERE x.action IN ('new', 'updated', 'conflicts') ORDER BY x.rowid""")
+                JOIN main.{table} l ON l.{key} = x.{key}
+                WHERE x.action IN ('updated', 'conflicts') ORDER BY x.rowid""")
         conflicts = []
         width = len(cols)
         for values in cursor:
             incoming = dict(zip(cols, values[:width], strict=False))
             action = values[width]
-            if action == "new":  # no local copy: its columns are all null
-                self._audit("import", record_type, incoming[key], None, incoming)
-                continue
             local = dict(zip(cols, values[width + 1:], strict=False))
             if action == "updated":
                 changed = [c for c in cols if local[c] != incoming[c]]
@@ -441,15 +454,19 @@ class _Writer:
 
     def _audit(self, action: str, record_type: str, record_uuid: str, before: dict[str, Any] | None,
                after: dict[str, Any] | None) -> None:
-        entry = {
-            "at": self.now, "user_name": self.user, "action": action, "record_type": record_type,
-            "record_uuid": record_uuid,
-            "before": audit.canonical(before) if before is not None else None,
-            "after": audit.canonical(after) if after is not None else None,
-        }
-        digest = audit.entry_hash(self.prev_hash, entry)
-        entry["prev_hash"], entry["hash"] = self.prev_hash, digest
-        self.audit_rows.append(entry)
+        self._audit_text(action, record_type, record_uuid, audit.canonical(before) if before is not None else None,
+                         audit.canonical(after) if after is not None else None)
+
+    def _audit_text(self, action: str, record_type: str, record_uuid: str, before: str | None,
+                    after: str | None) -> None:
+        """One history entry, `before` and `after` already in canonical text."""
+        hasher = self.hashers.get((action, record_type))
+        if hasher is None:
+            hasher = self.hashers[(action, record_type)] = audit.entry_hasher(
+                at=self.now, user_name=self.user, action=action, record_type=record_type)
+        digest = hasher(self.prev_hash, record_uuid, before, after)
+        self.audit_rows.append((self.now, self.user, action, record_type, record_uuid, before, after,
+                                self.prev_hash, digest))
         self.prev_hash = digest
         if len(self.audit_rows) >= 5000:
             self._flush_audit()
@@ -458,8 +475,7 @@ class _Writer:
         if self.audit_rows:
             self.db.conn.executemany(
                 "INSERT INTO audit_log (at, user_name, action, record_type, record_uuid, before, after, prev_hash,"
-                " hash) VALUES (:at, :user_name, :action, :record_type, :record_uuid, :before, :after, :prev_hash,"
-                " :hash)", self.audit_rows)
+                " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self.audit_rows)
             self.audit_rows.clear()
 
 

@@ -1,7 +1,9 @@
-"""Checking victims' rows on the other cores while this one reads the file and stores.
+"""Checking rows on the other cores while this one reads the file and stores.
 
-What a worker does is :func:`quick_victim`: the quick way through the rules
-(:mod:`core.exchange.fast_rows`) and the name keys, for rows that plainly pass. It never
+What a worker does is :func:`quick_victim` (or :func:`quick_incident`): the quick way
+through the rules (:mod:`core.exchange.fast_rows`), and for victims the name keys, for
+rows that plainly pass. An incident's place codes are then looked up in the gazetteer by
+the reading process, which holds it. It never
 refuses a row and writes nothing: for any other row it answers None, and the reading
 process checks that row itself with the models, in file order, exactly as without workers.
 So workers change where the plain rows are checked, never what is accepted or reported.
@@ -27,7 +29,7 @@ from typing import IO, Any
 
 from core import names
 from core.exchange import fast_rows
-from core.exchange.format import VICTIMS, model_input
+from core.exchange.format import INCIDENTS, VICTIMS, model_input
 
 _LENGTH = struct.Struct("<Q")
 Answer = tuple[Any, ...] | None
@@ -48,9 +50,25 @@ def quick_victim(cells: dict[str, str], columns: tuple[str, ...]) -> Answer:
     return tuple(quick.get(c) for c in columns)
 
 
-def check_chunk(header: list[str], records: list[list[str]], columns: tuple[str, ...]) -> list[Answer]:
+def quick_incident(cells: dict[str, str], columns: tuple[str, ...]) -> Answer:
+    """The staged values of a plainly valid incident row (in the order of `columns`), or
+    None when the models must decide. Its place codes are not yet looked up in the
+    gazetteer."""
+    data, missing = model_input(INCIDENTS, cells)
+    if missing:
+        return None
+    quick = fast_rows.incident(data)
+    return None if quick is None else tuple(quick.get(c) for c in columns)
+
+
+QUICK = {VICTIMS: quick_victim, INCIDENTS: quick_incident}
+
+
+def check_chunk(header: list[str], records: list[list[str]], columns: tuple[str, ...],
+                kind: str = VICTIMS) -> list[Answer]:
+    quick = QUICK[kind]
     width = len(header)
-    return [quick_victim(dict(zip(header, record, strict=True)), columns) if len(record) == width else None
+    return [quick(dict(zip(header, record, strict=True)), columns) if len(record) == width else None
             for record in records]
 
 
@@ -105,11 +123,14 @@ class _Worker:
 
 
 class RowCheckers:
-    """Checks chunks of victims' rows, in workers when there are any, and hands the
-    answers back in the order the chunks were given."""
+    """Checks chunks of one file's rows (victims' or incidents'), in workers when there
+    are any, and hands the answers back in the order the chunks were given."""
 
-    def __init__(self, header: list[str], columns: tuple[str, ...], workers: int, ahead: int = 2):
-        self.header, self.columns = header, columns
+    def __init__(self, header: list[str], columns: tuple[str, ...], workers: int, ahead: int = 2,
+                 kind: str = VICTIMS):
+        if kind not in QUICK:
+            raise ValueError(kind)
+        self.header, self.columns, self.kind = header, columns, kind
         self.ahead = ahead
         self._workers: list[_Worker] = []
         self._next = 0
@@ -129,12 +150,12 @@ class RowCheckers:
             worker = self._workers[self._next % len(self._workers)]
             self._next += 1
             try:
-                worker.send(pickle.dumps((self.header, [r for _, r in rows], self.columns),
+                worker.send(pickle.dumps((self.header, [r for _, r in rows], self.columns, self.kind),
                                          protocol=pickle.HIGHEST_PROTOCOL))
             except OSError:
                 worker = None
         if worker is None:
-            self._queue.append((rows, None, check_chunk(self.header, [r for _, r in rows], self.columns)))
+            self._queue.append((rows, None, check_chunk(self.header, [r for _, r in rows], self.columns, self.kind)))
         else:
             self._queue.append((rows, worker, None))
         while len(self._queue) > self.ahead * max(1, len(self._workers)):
@@ -153,7 +174,7 @@ class RowCheckers:
                 frame = worker.receive()
             answers = pickle.loads(frame) if frame is not None else None
             if answers is None or len(answers) != len(rows):
-                answers = check_chunk(self.header, [r for _, r in rows], self.columns)
+                answers = check_chunk(self.header, [r for _, r in rows], self.columns, self.kind)
         assert answers is not None
         for (row, record), answer in zip(rows, answers, strict=True):
             consume(row, record, answer)
@@ -192,5 +213,5 @@ def serve() -> None:
             frame = chunks.popleft()
         if frame is None:
             return
-        header, records, columns = pickle.loads(frame)
-        _write_frame(out, pickle.dumps(check_chunk(header, records, columns), protocol=pickle.HIGHEST_PROTOCOL))
+        header, records, columns, kind = pickle.loads(frame)
+        _write_frame(out, pickle.dumps(check_chunk(header, records, columns, kind), protocol=pickle.HIGHEST_PROTOCOL))

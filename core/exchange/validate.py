@@ -19,7 +19,6 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from core import names
-from core.exchange import fast_rows
 from core.exchange.format import (
     COLUMNS,
     COMMENTS,
@@ -34,7 +33,7 @@ from core.exchange.format import (
     model_input,
 )
 from core.exchange.reading import DAMAGE, HashingReader, PackageSource
-from core.exchange.row_workers import Answer, RowCheckers, quick_victim
+from core.exchange.row_workers import Answer, RowCheckers, quick_incident, quick_victim
 from core.gazetteer import Gazetteer
 from core.i18n import tr
 from core.jobs import JobState
@@ -58,6 +57,8 @@ STAGING_COLUMNS: dict[str, tuple[str, ...]] = {
     DECISIONS: COLUMNS[DECISIONS],
     COMMENTS: COLUMNS[COMMENTS],
 }
+_DISTRICT = STAGING_COLUMNS[INCIDENTS].index("district")
+_SUBDISTRICT = STAGING_COLUMNS[INCIDENTS].index("subdistrict")
 STAGING_TABLE = {INCIDENTS: "x_incidents", VICTIMS: "x_victims", DECISIONS: "x_decisions",
                  COMMENTS: "x_comments"}
 KEY = {INCIDENTS: "incident_uuid", VICTIMS: "victim_uuid", DECISIONS: "decision_uuid",
@@ -245,16 +246,19 @@ class PackageCheck:
                     err(name, row, "", "", tr("This row has {cells} cells; the header has {columns}.",
                                               cells=len(record), columns=len(header)))
                 elif answer is not None:
-                    self._stage_values(name, row, answer)
+                    if name == INCIDENTS:
+                        self._quick_incident(row, header, record, answer)
+                    else:
+                        self._stage_values(name, row, answer)
                 else:
                     handle_row(row, dict(zip(header, record, strict=False)))
                 self._step()
 
-            if columns is not None and name == VICTIMS:
-                # Victims' rows in chunks, checked on the other cores when the file is large;
-                # the answers come back in file order.
-                checkers = RowCheckers(header, STAGING_COLUMNS[VICTIMS],
-                                       WORKERS if entry["rows"] >= PARALLEL_MIN_ROWS else 0)
+            if columns is not None and name in (INCIDENTS, VICTIMS):
+                # Incidents' and victims' rows in chunks, checked on the other cores when the
+                # file is large; the answers come back in file order.
+                checkers = RowCheckers(header, STAGING_COLUMNS[name],
+                                       WORKERS if entry["rows"] >= PARALLEL_MIN_ROWS else 0, kind=name)
             for record in reader:
                 row += 1
                 count += 1
@@ -335,16 +339,22 @@ class PackageCheck:
             return None
         return None if missing else record
 
-    def _incident(self, row: int, cells: dict[str, str]) -> None:
-        data, missing = model_input(INCIDENTS, cells)
-        quick = None if missing else fast_rows.incident(data)
-        if quick is not None:
-            places = SimpleNamespace(district=quick["district"], subdistrict=quick["subdistrict"])
-            problems = check_incident(places, [], self.gazetteer)  # type: ignore[arg-type]
+    def _quick_incident(self, row: int, header: list[str], record: list[str], values: tuple[Any, ...]) -> None:
+        """An incident row the quick way found plainly valid (`values` in the order of the
+        staging columns): its place codes are looked up in the gazetteer before it is staged."""
+        places = SimpleNamespace(district=values[_DISTRICT], subdistrict=values[_SUBDISTRICT])
+        problems = check_incident(places, [], self.gazetteer)  # type: ignore[arg-type]
+        if problems:
+            cells = dict(zip(header, record, strict=False))
             for p in problems:
                 self.errors.add(INCIDENTS, row, p.field, cells.get(p.field, ""), p.message)
-            if not problems:
-                self._stage(INCIDENTS, row, quick)
+            return
+        self._stage_values(INCIDENTS, row, values)
+
+    def _incident(self, row: int, cells: dict[str, str]) -> None:
+        values = quick_incident(cells, STAGING_COLUMNS[INCIDENTS])
+        if values is not None:
+            self._quick_incident(row, list(cells), list(cells.values()), values)
             return
         incident = self._model(INCIDENTS, row, cells)
         if incident is None:

@@ -150,3 +150,40 @@ def test_scan_finds_a_mistyped_given_name_through_the_lineage(db) -> None:
     save_incident(db, second, [again], "b")
     pairs = list(dedupe.scan(db))
     assert len(pairs) == 1 and again.victim_uuid in (pairs[0].victim_uuid_a, pairs[0].victim_uuid_b)
+
+
+def test_a_scan_around_many_records_walks_and_finds_what_lookups_find(tmp_path, monkeypatch) -> None:
+    """Around a large share of the database (a large import) the scan walks the blocking
+    indexes as a full scan does; it finds exactly the pairs the lookups of each record find."""
+    import importlib
+
+    scan_module = importlib.import_module("core.dedupe.scan")
+    from core.storage import open_database
+    from seeds.demo import load_demo
+
+    db = open_database(tmp_path / "demo.db")
+    load_demo(db, "tester")
+    uuids = [r[0] for r in db.execute("SELECT victim_uuid FROM victims ORDER BY victim_uuid")]
+    some = uuids[::3]  # a third of them
+    walked_rows = []
+    real_walk = scan_module._walk
+
+    def counting_walk(*args):
+        for row in real_walk(*args):
+            walked_rows.append(row)
+            yield row
+
+    monkeypatch.setattr(scan_module, "_walk", counting_walk)
+    monkeypatch.setattr(scan_module, "WALK_MIN", len(uuids) + 1)
+    looked_up = {(p.victim_uuid_a, p.victim_uuid_b, p.score) for p in scan_module.scan(db, victim_uuids=some)}
+    assert not walked_rows
+    monkeypatch.setattr(scan_module, "WALK_MIN", 10)
+    walked = {(p.victim_uuid_a, p.victim_uuid_b, p.score) for p in scan_module.scan(db, victim_uuids=some)}
+    assert walked_rows
+    assert len(looked_up) >= 5
+    assert walked == looked_up
+    chosen = set(some)
+    assert all(a in chosen or b in chosen for a, b, _ in walked)
+    everything = {(p.victim_uuid_a, p.victim_uuid_b) for p in scan_module.scan(db)}
+    assert {(a, b) for a, b, _ in walked} < everything
+    db.close()

@@ -17,6 +17,7 @@ from core.models import new_uuid, utc_now
 from core.storage import open_database
 from core.storage.facts import relink_persons
 from core.storage.records import load_incident, save_incident
+from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
 from tests.core.exchange.helpers import dump, read_rows, write_rows
 from tests.core.factories import incident, victim
 
@@ -127,6 +128,14 @@ def test_derived_tables_equal_those_of_saving_one_by_one(tmp_path: Path, small_c
     schema = _schema(b)
     _import(b, export_package(a, tmp_path / "p1", status="all").path)
     assert derived(b) == derived(a)
+    # The history of each record imported holds the record as written (its canonical text).
+    for table, kind, columns in (("victims", "victim", VICTIM_COLUMNS), ("incidents", "incident", INCIDENT_COLUMNS)):
+        key = f"{kind}_uuid"
+        written = {row[key]: audit.canonical({c: row[c] for c in columns})
+                   for row in b.query(f"SELECT * FROM {table}")}
+        history = {uuid: after for uuid, after in b.execute(
+            "SELECT record_uuid, after FROM audit_log WHERE action = 'import' AND record_type = ?", [kind])}
+        assert history == written and written
     assert _schema(b) == schema
     assert sorted(set_aside) == (sorted(import_module.BULK_TABLES) if way == "indexes set aside" else [])
     b.execute("INSERT INTO victims_fts (victims_fts) VALUES ('integrity-check')")

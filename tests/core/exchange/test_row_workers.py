@@ -9,7 +9,7 @@ import pytest
 
 from core.exchange import PackageRefused, export_package, import_package, row_workers
 from core.exchange import validate as validate_module
-from core.exchange.format import VICTIMS
+from core.exchange.format import INCIDENTS, VICTIMS
 from core.exchange.validate import STAGING_COLUMNS
 from tests.core.exchange.helpers import dump, read_rows, write_rows
 from tests.core.exchange.test_import_derived import _records, _saved_one_by_one, derived
@@ -123,3 +123,53 @@ def test_a_cancelled_import_ends_its_workers_at_once(tmp_path: Path) -> None:
     checkers.close()  # answers still owed
     assert time.monotonic() - began < 4  # a worker blocked on its output is not waited 5 s for
     assert all(p.returncode is not None for p in processes)
+
+
+def test_workers_check_incidents_as_this_process_does(tmp_path: Path) -> None:
+    db = _saved_one_by_one(tmp_path / "a.db", _records(12))
+    folder = export_package(db, tmp_path / "p", status="all").path
+    db.close()
+    header, rows = read_rows(folder, "incidents.csv")
+    rows[1][header.index("date")] = "2016-02-30"  # left to the models
+    rows[2] = rows[2][:-1]  # a short row
+    columns = STAGING_COLUMNS[INCIDENTS]
+    here = _answers(row_workers.RowCheckers(header, columns, 0, kind=INCIDENTS), rows, 3)
+    there = _answers(row_workers.RowCheckers(header, columns, 2, kind=INCIDENTS), rows, 3)
+    assert there == here
+    assert here[1][1] is None and here[2][1] is None
+    assert sum(answer is not None for _, answer in here) == len(rows) - 2
+    uuid = header.index("incident_uuid")
+    assert [answer[columns.index("incident_uuid")] for _, answer in here if answer] == [
+        r[uuid] for i, r in enumerate(rows) if i not in (1, 2)]
+
+
+@pytest.mark.parametrize("workers", [True, False])
+def test_incidents_checked_by_workers_are_refused_as_without(tmp_path: Path, monkeypatch, gazetteer_csv,
+                                                             workers) -> None:
+    """The gazetteer is looked up by the reading process for the rows workers found plainly
+    valid: a place code it does not hold is reported at its row, as without workers."""
+    from core.gazetteer import import_gazetteer
+    from core.storage import open_database
+
+    if workers:
+        monkeypatch.setattr(validate_module, "PARALLEL_MIN_ROWS", 0)
+        monkeypatch.setattr(validate_module, "CHUNK", 4)
+    a = _saved_one_by_one(tmp_path / "a.db", _records(16))
+    folder = export_package(a, tmp_path / "p", status="all").path
+    header, rows = read_rows(folder, "incidents.csv")
+    governorate = rows[3][header.index("governorate")]
+    rows[3][header.index("district")] = governorate + "99"
+    rows[3][header.index("subdistrict")] = ""
+    rows[-1][header.index("date")] = "2016-02-30"
+    write_rows(folder, "incidents.csv", header, rows)
+    b = open_database(tmp_path / "b.db")
+    import_gazetteer(b, gazetteer_csv, "bob")
+    before = dump(b)
+    with pytest.raises(PackageRefused) as info:
+        import_package(b, folder, "bob", scan_duplicates=False)
+    assert [(e.file, e.row, e.column) for e in info.value.report.errors] == [
+        ("incidents.csv", 5, "district"), ("incidents.csv", len(rows) + 1, "date")]
+    assert "gazetteer" in info.value.report.errors[0].reason
+    assert dump(b) == before
+    a.close()
+    b.close()
