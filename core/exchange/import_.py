@@ -49,6 +49,7 @@ from core.storage.facts import (
     refresh_facts,
     relink_persons,
 )
+from core.storage.records import VICTIM_JSON_SQL, snapshot_payload
 from core.storage.schema import (
     EVENT_DATE_TRIGGER,
     EVENT_DATE_TRIGGER_SQL,
@@ -415,27 +416,25 @@ class _Writer:
         current rows; returns those incidents."""
         marks = ",".join("?" * len(incident_uuids))
         cols = list(INCIDENT_COLUMNS)
-        vcols = list(VICTIM_COLUMNS)
-        victims: dict[str, list[dict[str, Any]]] = {}
-        for values in self.db.execute(
-            f"""SELECT {', '.join(vcols)} FROM victims WHERE deleted = 0 AND incident_uuid IN
+        victims: dict[str, list[str]] = {}
+        for incident_uuid, text in self.db.execute(
+            f"""SELECT incident_uuid, {VICTIM_JSON_SQL} FROM victims WHERE deleted = 0 AND incident_uuid IN
                 (SELECT incident_uuid FROM incidents WHERE incident_uuid IN ({marks})
                  AND +review_status = 'approved' AND +deleted = 0) ORDER BY rowid""", incident_uuids):
-            row = dict(zip(vcols, values, strict=False))
-            victims.setdefault(row["incident_uuid"], []).append(row)
+            victims.setdefault(incident_uuid, []).append(text)
         rows = []
         for values in self.db.execute(
             f"""SELECT {', '.join(cols)} FROM incidents WHERE incident_uuid IN ({marks})
                 AND +review_status = 'approved' AND +deleted = 0""", incident_uuids):
-            incident = dict(zip(cols, values, strict=False))
-            payload = {"incident": incident, "victims": victims.get(incident["incident_uuid"], [])}
-            rows.append({"incident_uuid": incident["incident_uuid"], "version": incident["version"],
-                         "approved_at": self.now, "payload": json.dumps(payload, ensure_ascii=False)})
-            self._audit("snapshot", "approved_snapshot", incident["incident_uuid"], None,
-                        {"version": incident["version"], "sha256": audit.digest(rows[-1]["payload"])})
+            incident = dict(zip(cols, values, strict=True))
+            uuid, version = incident["incident_uuid"], incident["version"]
+            payload = snapshot_payload(incident, victims.get(uuid, ()))
+            rows.append((uuid, version, self.now, payload))
+            self._audit("snapshot", "approved_snapshot", uuid, None, {"version": version, "sha256": audit.digest(payload)})
         if rows:
-            self.db["approved_snapshots"].insert_all(rows, pk="incident_uuid", replace=True)
-        return {row["incident_uuid"] for row in rows}
+            self.db.conn.executemany("""INSERT OR REPLACE INTO approved_snapshots (incident_uuid, version, approved_at,
+                                        payload) VALUES (?, ?, ?, ?)""", rows)
+        return {row[0] for row in rows}
 
     def _changes(self) -> None:
         victims = self.db.execute(

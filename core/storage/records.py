@@ -47,6 +47,28 @@ def victim_row(victim: Victim) -> dict[str, Any]:
     return victim.model_dump(mode="json")
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+# A victim's row as victim_json writes it, written by SQLite: the same text, as victims'
+# columns hold only text, whole numbers and nulls (SQLite would write some floating-point
+# numbers with more digits than Python does).
+if float in VICTIM_COLUMNS.values():
+    raise TypeError("VICTIM_JSON_SQL writes floating-point numbers unlike victim_json")
+VICTIM_JSON_SQL = "json_object(" + ", ".join(f"'{c}', {c}" for c in VICTIM_COLUMNS) + ")"
+
+
+def victim_json(row: dict[str, Any]) -> str:
+    """A victim's row (its columns, in their order) in compact JSON, as snapshots hold it."""
+    return _COMPACT.encode({c: row[c] for c in VICTIM_COLUMNS})
+
+
+def snapshot_payload(incident: dict[str, Any], victims: Iterable[str]) -> str:
+    """The text of an approved snapshot: the incident's row and its victims' rows, each
+    victim as :func:`victim_json` (or :data:`VICTIM_JSON_SQL`) writes it. Every way of
+    writing a snapshot writes it so: the same rows, the same text."""
+    return ('{"incident":' + _COMPACT.encode({c: incident[c] for c in INCIDENT_COLUMNS})
+            + ',"victims":[' + ",".join(victims) + "]}")
+
+
 def _content(row: dict[str, Any], columns: dict[str, type]) -> dict[str, Any]:
     return {k: row.get(k) for k in columns if k not in BOOKKEEPING}
 
@@ -290,9 +312,7 @@ def write_snapshot(db: Database, incident_uuid: str, now: str | None = None, *, 
     The history gets the snapshot's SHA-256, so that a snapshot changed in the file is
     found by `core.audit.verify`."""
     incident, victims = load_incident(db, incident_uuid)
-    payload = json.dumps(
-        {"incident": incident_row(incident), "victims": [victim_row(v) for v in victims]}, ensure_ascii=False
-    )
+    payload = snapshot_payload(incident_row(incident), (victim_json(victim_row(v)) for v in victims))
     now = now or utc_now()
     db["approved_snapshots"].insert(
         {"incident_uuid": incident_uuid, "version": incident.version, "approved_at": now, "payload": payload},
@@ -381,9 +401,7 @@ def bulk_insert(
         # The payload write_snapshot would read back: the stored rows, victims in the order written.
         snapshots = [
             {"incident_uuid": uuid, "version": by_uuid[uuid]["version"], "approved_at": now,
-             "payload": json.dumps({"incident": by_uuid[uuid],
-                                    "victims": [{k: v for k, v in row.items() if k != "search_text"}
-                                                for row in victims_of[uuid]]}, ensure_ascii=False)}
+             "payload": snapshot_payload(by_uuid[uuid], (victim_json(row) for row in victims_of[uuid]))}
             for uuid in approved
         ]
         _insert_rows(db, "approved_snapshots", snapshots)

@@ -16,7 +16,7 @@ from core.exchange import validate as validate_module
 from core.models import new_uuid, utc_now
 from core.storage import open_database
 from core.storage.facts import relink_persons
-from core.storage.records import load_incident, save_incident
+from core.storage.records import load_incident, save_incident, snapshot_payload, victim_json
 from core.storage.schema import INCIDENT_COLUMNS, VICTIM_COLUMNS
 from tests.core.exchange.helpers import dump, read_rows, write_rows
 from tests.core.factories import incident, victim
@@ -128,6 +128,13 @@ def test_derived_tables_equal_those_of_saving_one_by_one(tmp_path: Path, small_c
     schema = _schema(b)
     _import(b, export_package(a, tmp_path / "p1", status="all").path)
     assert derived(b) == derived(a)
+    # Snapshots written by saving and by importing are the same text for the same rows.
+    for database in (a, b):
+        payloads = [payload for (payload,) in database.execute("SELECT payload FROM approved_snapshots")]
+        assert payloads
+        for payload in payloads:
+            content = json.loads(payload)
+            assert payload == snapshot_payload(content["incident"], [victim_json(v) for v in content["victims"]])
     # The history of each record imported holds the record as written (its canonical text).
     for table, kind, columns in (("victims", "victim", VICTIM_COLUMNS), ("incidents", "incident", INCIDENT_COLUMNS)):
         key = f"{kind}_uuid"
