@@ -389,7 +389,8 @@ class _Writer:
         The trigger that fills in that date updates each new row once more (every index of
         the dates a second time); while the keys are written it is set aside and the date
         written at once, from the same rows, and the trigger is put back as it was. That
-        only for the trigger this code knows: any other goes on firing."""
+        only for the trigger this code knows: any other goes on firing. The victims' rows just
+        written are those staged, so the date comes from the staged row and its incident."""
         db = self.db
         cols = ", ".join(KEY_COLUMNS)
         row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
@@ -403,9 +404,8 @@ class _Writer:
         indexes = _set_aside(db, "victim_keys", triggers=False) if "victim_keys" in self.bulk else []
         self._in_slices("x_victims", f"""INSERT OR REPLACE INTO victim_keys (victim_uuid, {cols}, event_date)
                         SELECT x.victim_uuid, {', '.join('x.' + c for c in KEY_COLUMNS)},
-                          (SELECT COALESCE(v.death_date, i.date) FROM main.victims v
-                           JOIN main.incidents i ON i.incident_uuid = v.incident_uuid
-                           WHERE v.victim_uuid = x.victim_uuid)
+                          COALESCE(x.death_date,
+                                   (SELECT i.date FROM main.incidents i WHERE i.incident_uuid = x.incident_uuid))
                         FROM x_scratch.x_victims x
                         WHERE x.action IN ('new', 'updated') AND x.rowid BETWEEN ? AND ?""")
         _put_back(db, indexes)
