@@ -84,11 +84,34 @@ PENDING = 4000  # records whose profiles are read at once
 SCAN_CACHE_KB = 400_000  # page cache during a full scan
 
 
-def _walk(db: Database, index: str, columns: tuple[str, ...]) -> Iterator[tuple]:
+def _walk(db: Database, index: str, columns: tuple[str, ...], low: tuple | None = None,
+          high: tuple | None = None) -> Iterator[tuple]:
+    """The rows of a pass in block order; with `low` and `high`, only the blocks from `low`
+    (included) to `high` (left out), whole blocks since a block is one key."""
     where = " AND ".join(f"{c} > ''" for c in columns)
+    key = f"({', '.join(columns)})"
+    marks = f"({', '.join('?' * len(columns))})"
+    if low is not None:
+        where += f" AND {key} >= {marks}"
+    if high is not None:
+        where += f" AND {key} < {marks}"
     yield from db.execute(
         f"""SELECT victim_uuid, event_date, {", ".join(KEY_COLUMNS)} FROM victim_keys INDEXED BY {index}
-            WHERE {where} ORDER BY {", ".join(columns)}, event_date""")
+            WHERE {where} ORDER BY {", ".join(columns)}, event_date""", [*(low or ()), *(high or ())])
+
+
+def part_bounds(db: Database, index: str, columns: tuple[str, ...], parts: int) -> list[tuple | None]:
+    """Where each of `parts` shares of a pass begins (None: its first block) and the last
+    ends (None: the last block), splitting its rows into about equal shares of whole blocks."""
+    where = " AND ".join(f"{c} > ''" for c in columns)
+    rows = db.execute(f"SELECT COUNT(*) FROM victim_keys INDEXED BY {index} WHERE {where}").fetchone()[0]
+    bounds: list[tuple | None] = [None]
+    for k in range(1, parts):
+        found = db.execute(f"""SELECT {", ".join(columns)} FROM victim_keys INDEXED BY {index} WHERE {where}
+                               ORDER BY {", ".join(columns)} LIMIT 1 OFFSET ?""", [k * rows // parts]).fetchone()
+        bounds.append(None if found is None else tuple(found))
+    bounds.append(None)
+    return bounds
 
 
 def _block_pairs(block: list[tuple], skip: tuple[int, ...], window: int) -> Iterator[tuple[str, str]]:
@@ -161,6 +184,11 @@ def _walk_for(db: Database, records: int) -> bool:
 
 def _scan_all_cached(db: Database, threshold: float, decided: set[tuple[str, str]],
                      job: JobState | None) -> list[ScoredPair]:
+    from core.dedupe import parallel
+
+    found = parallel.scan_in_parts(db, threshold, job)
+    if found is not None:
+        return found
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     # The profiles read at random need the tables in memory more than the default allows.
     db.execute(f"PRAGMA cache_size = {min(cache, -SCAN_CACHE_KB)}")
@@ -171,7 +199,9 @@ def _scan_all_cached(db: Database, threshold: float, decided: set[tuple[str, str
 
 
 def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],
-              job: JobState | None) -> Iterator[ScoredPair]:
+              job: JobState | None, part: int = 0, parts: int = 1) -> Iterator[ScoredPair]:
+    """The full walk; with `parts`, only the share `part` of each pass's blocks (see
+    :func:`part_bounds`)."""
     count = db.execute("SELECT COUNT(*) FROM victim_keys").fetchone()[0]
     total = count * len(PASSES)
     window = max_days(threshold)
@@ -183,7 +213,15 @@ def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],
         block: list[tuple] = []
         pending: list[tuple[str, str]] = []
         current: tuple | None = None
-        for row in _walk(db, index, columns):
+        if parts > 1:
+            bounds = part_bounds(db, index, columns, parts)
+            if part > 0 and bounds[part] is None:  # no rows: the share before takes them all
+                done = count * (number + 1)
+                continue
+            rows = _walk(db, index, columns, bounds[part], bounds[part + 1])
+        else:
+            rows = _walk(db, index, columns)
+        for row in rows:
             key = tuple(row[g] for g in group)
             if key != current:
                 if len(block) > 1:
@@ -193,10 +231,10 @@ def _scan_all(db: Database, threshold: float, decided: set[tuple[str, str]],
                         pending = []
                 block, current = [], key
             block.append(row)
-            done += 1
-            if done % CHECK_EVERY == 0 and job is not None:
+            done += parts  # a share's rows stand for all of the pass's in its progress
+            if done % (CHECK_EVERY * parts) == 0 and job is not None:
                 job.check()
-                job.progress(done, total)
+                job.progress(min(done, count * (number + 1)), total)
         if len(block) > 1:
             pending.extend(_block_pairs(block, skip, window))
         yield from _score_pending(db, pending, decided, threshold)

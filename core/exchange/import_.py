@@ -63,6 +63,7 @@ CHANGES_LIMIT = 20000
 ACTIONS = ("new", "updated", "unchanged", "conflicts")
 SLICE = 5000
 IMPORT_CACHE_KIB = -65536  # 64 MiB
+SORT_THREADS = 1  # beside this one
 # A large import into a smaller database sets these tables' indexes aside (see _Writer).
 BULK_MIN_VICTIMS = 20000
 BULK_TABLES = ("victim_keys", "tally_facts", "audit_log")
@@ -133,7 +134,10 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
         raise PackageRefused(report) from None
     cache = db.execute("PRAGMA main.cache_size").fetchone()[0]
     temp_store = db.execute("PRAGMA temp_store").fetchone()[0]
+    threads = db.execute("PRAGMA threads").fetchone()[0]
     try:
+        # Indexes built again and sums grouped sort their rows with a helper thread.
+        db.execute(f"PRAGMA threads = {SORT_THREADS}")
         # A bigger page cache while half a million rows go into indexes keyed by random
         # UUIDs; bounded, so memory stays flat whatever the package's size.
         db.execute(f"PRAGMA main.cache_size = {IMPORT_CACHE_KIB}")
@@ -159,6 +163,7 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
         source.close()
         db.execute(f"PRAGMA main.cache_size = {int(cache)}")
         db.execute(f"PRAGMA temp_store = {int(temp_store)}")
+        db.execute(f"PRAGMA threads = {int(threads)}")
     report.ok = True
     if scan_duplicates:
         report.duplicates = run_duplicate_scan(db, scan_victims)

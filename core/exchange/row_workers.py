@@ -8,30 +8,25 @@ refuses a row and writes nothing: for any other row it answers None, and the rea
 process checks that row itself with the models, in file order, exactly as without workers.
 So workers change where the plain rows are checked, never what is accepted or reported.
 
-A worker is a plain child process (`python -m core.exchange.row_worker_main`) that reads
-chunks of rows on its standard input and writes the answers on its standard output, as
-length-prefixed pickles. A child that cannot be started or dies is not an error: its
-chunks are checked in this process instead.
+A worker is a child process (`python -m core.exchange.row_worker_main`, see
+:mod:`core.child_processes`) that reads chunks of rows on its standard input and writes
+the answers on its standard output. A child that cannot be started or dies is not an
+error: its chunks are checked in this process instead.
 """
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
-import struct
-import subprocess
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from core import names
+from core import child_processes, names
 from core.exchange import fast_rows
 from core.exchange.format import INCIDENTS, VICTIMS, model_input
 
-_LENGTH = struct.Struct("<Q")
 Answer = tuple[Any, ...] | None
 
 
@@ -72,54 +67,20 @@ def check_chunk(header: list[str], records: list[list[str]], columns: tuple[str,
             for record in records]
 
 
-def _write_frame(out: IO[bytes], data: bytes) -> None:
-    out.write(_LENGTH.pack(len(data)))
-    out.write(data)
-    out.flush()
-
-
-def _read_frame(inp: IO[bytes]) -> bytes | None:
-    head = inp.read(_LENGTH.size)
-    if len(head) < _LENGTH.size:
-        return None
-    (size,) = _LENGTH.unpack(head)
-    data = inp.read(size)
-    if len(data) < size:
-        return None
-    return data
-
-
 class _Worker:
     def __init__(self) -> None:
-        root = str(Path(__file__).resolve().parent.parent.parent)
-        env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        self.process = subprocess.Popen([sys.executable, "-m", "core.exchange.row_worker_main"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, env=env, cwd=root)
+        self.process = child_processes.start("core.exchange.row_worker_main")
 
     def send(self, payload: bytes) -> None:
         assert self.process.stdin is not None
-        _write_frame(self.process.stdin, payload)
+        child_processes.write_frame(self.process.stdin, payload)
 
     def receive(self) -> bytes | None:
         assert self.process.stdout is not None
-        return _read_frame(self.process.stdout)
+        return child_processes.read_frame(self.process.stdout)
 
     def stop(self, *, at_once: bool = False) -> None:
-        """End the worker: when it has answered everything, by closing its input; when it
-        may still be writing answers nobody will read (a cancelled or refused import), at
-        once."""
-        if at_once:
-            self.process.kill()
-        with contextlib.suppress(OSError):
-            if self.process.stdin is not None:
-                self.process.stdin.close()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        child_processes.stop(self.process, at_once=at_once)
 
 
 class RowCheckers:
@@ -136,8 +97,7 @@ class RowCheckers:
         self._next = 0
         # Each entry: (records, worker or None, answers when checked here)
         self._queue: deque[tuple[Any, _Worker | None, list[Answer] | None]] = deque()
-        # A frozen application's executable is the application itself, not an interpreter.
-        for _ in range(0 if getattr(sys, "frozen", False) else workers):
+        for _ in range(workers if child_processes.can_start() else 0):
             try:
                 self._workers.append(_Worker())
             except OSError:
@@ -188,8 +148,7 @@ class RowCheckers:
 
 def serve() -> None:
     """A worker's loop: chunks in on standard input, answers out on standard output."""
-    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    sys.stdout = sys.stderr  # nothing else may write into the answers
+    out = child_processes.own_output()
     inp = sys.stdin.buffer
     chunks: deque[bytes | None] = deque()
     ready = threading.Condition()
@@ -198,7 +157,7 @@ def serve() -> None:
         # Read ahead on a thread, so that the reading process never waits to give a chunk
         # while this one waits to give answers.
         while True:
-            frame = _read_frame(inp)
+            frame = child_processes.read_frame(inp)
             with ready:
                 chunks.append(frame)
                 ready.notify()
@@ -214,4 +173,4 @@ def serve() -> None:
         if frame is None:
             return
         header, records, columns, kind = pickle.loads(frame)
-        _write_frame(out, pickle.dumps(check_chunk(header, records, columns, kind), protocol=pickle.HIGHEST_PROTOCOL))
+        child_processes.write_frame(out, pickle.dumps(check_chunk(header, records, columns, kind), protocol=pickle.HIGHEST_PROTOCOL))
