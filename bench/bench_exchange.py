@@ -8,9 +8,9 @@ without the application), then each step runs in a fresh process so that its pea
 (max RSS) is its own:
 
 - export: `export_package(status="all")` of the generated database to a ZIP file;
-- import: `import_package` of that package into an empty database (the duplicate scan
-  after the import is left out: it is the duplicates engine's work, measured by
-  `bench/bench_dedupe.py`; `--scan` times it here too).
+- import: `import_package` of that package into an empty database. With `--scan`, the
+  import runs as `tawthiq import` does, with the duplicate scan after it, and the time
+  of the scan is shown beside the whole.
 
 Prints a table to compare with the targets: export < 15 s, import < 60 s at 500,000
 victims, memory flat with size. "cpu s" counts the step's process and the worker processes
@@ -114,18 +114,32 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def step(kind: str, db_path: Path, package: Path) -> dict:
+def step(kind: str, db_path: Path, package: Path, scan: bool = False) -> dict:
     """Run one step in this process; returns seconds and memory."""
     from core.exchange import export_package, import_package
+    from core.exchange import import_ as import_module
     from core.storage import open_database
 
     db = open_database(db_path, encrypt=False)
     base = _rss_mb()
     children = _children_cpu()
+    scan_seconds = [0.0]
+    real_scan = import_module.run_duplicate_scan
+
+    def timed_scan(*args):
+        began = time.perf_counter()
+        try:
+            return real_scan(*args)
+        finally:
+            scan_seconds[0] += time.perf_counter() - began
+
+    import_module.run_duplicate_scan = timed_scan
     start, cpu = time.perf_counter(), time.process_time()
     if kind == "import":
-        report = import_package(db, package, "bench", scan_duplicates=False)
+        report = import_package(db, package, "bench", scan_duplicates=scan)
         detail = report.counts["victims.csv"]["new"]
+        if scan:
+            detail = f"{detail} victims; {report.duplicates}"
     elif kind == "scan":
         from core.exchange.import_ import run_duplicate_scan
 
@@ -137,7 +151,8 @@ def step(kind: str, db_path: Path, package: Path) -> dict:
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     workers = _children_cpu() - children
     db.close()
-    return {"seconds": seconds, "cpu": cpu + workers, "workers_cpu": workers, "base_mb": base, "peak_mb": _rss_mb(),
+    return {"seconds": seconds, "scan_seconds": scan_seconds[0], "cpu": cpu + workers, "workers_cpu": workers,
+            "base_mb": base, "peak_mb": _rss_mb(),
             "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "detail": detail}
 
 
@@ -148,9 +163,9 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _child(kind: str, db_path: Path, package: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--step", kind, "--db", str(db_path), "--package", str(package)],
-                         check=True, capture_output=True, text=True)
+def _child(kind: str, db_path: Path, package: Path, scan: bool = False) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--step", kind, "--db", str(db_path), "--package", str(package),
+                          *(["--scan"] if scan else [])], check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -165,7 +180,7 @@ def main() -> None:
     parser.add_argument("--package", type=Path)
     args = parser.parse_args()
     if args.step:
-        print(json.dumps(step(args.step, args.db, args.package), ensure_ascii=False))
+        print(json.dumps(step(args.step, args.db, args.package, args.scan), ensure_ascii=False))
         return
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-exchange-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -177,7 +192,7 @@ def main() -> None:
         if args.source == "filler":
             package = work / f"filler-{size}.zip"
             filler_package(package, size)
-            imp = _child("import", db_path, package)
+            imp = _child("import", db_path, package, args.scan)
             exp = _child("export", db_path, work / f"export-{size}.zip")
         else:
             source = work / f"generated-{size}.db"
@@ -185,12 +200,11 @@ def main() -> None:
                 subprocess.run([sys.executable, "-m", "bench.generate", "--victims", str(size), "--out", str(source)],
                                check=True, cwd=ROOT, capture_output=True)
             exp = _child("export", source, work / f"export-{size}.zip")
-            imp = _child("import", db_path, work / f"export-{size}.zip")
+            imp = _child("import", db_path, work / f"export-{size}.zip", args.scan)
         rows.append((size, 0.0, imp, exp))
         if args.scan:
-            scan = _child("scan", db_path, work / f"export-{size}.zip")
-            print(f"  duplicate scan over {size:,} victims: {scan['seconds']:.1f} s, peak {scan['peak_mb']:.0f} MB"
-                  f" ({scan['detail']})")
+            print(f"  import of {size:,} victims with its duplicate scan: {imp['seconds']:.1f} s, of which the scan"
+                  f" {imp['scan_seconds']:.1f} s ({imp['detail']})")
     print(f"{'victims':>9}  {'import s':>8}  {'(cpu s)':>7}  {'(workers)':>9}  {'import peak MB':>14}"
           f"  {'(worker)':>8}  {'export s':>8}  {'(cpu s)':>7}  {'export peak MB':>14}  {'package MB':>10}")
     for size, _made, imp, exp in rows:

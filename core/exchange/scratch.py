@@ -25,7 +25,12 @@ def scratch_database(db: Database) -> Iterator[str]:
     os.close(fd)
     db.execute(f"ATTACH DATABASE ? AS {SCRATCH} KEY ''", [path])
     try:
-        db.execute(f"PRAGMA {SCRATCH}.journal_mode = OFF")
+        # Its rollback journal in memory, which stays small: the file is empty when the
+        # block begins, and pages added since are not journalled, only cut off again. With
+        # no journal at all, a rollback (a refused package, a full disk) left pages already
+        # written to the file unreadable, and the connection failed at every statement
+        # ("file is not a database") until the application was restarted.
+        db.execute(f"PRAGMA {SCRATCH}.journal_mode = MEMORY")
         db.execute(f"PRAGMA {SCRATCH}.synchronous = OFF")
         yield SCRATCH
     finally:
