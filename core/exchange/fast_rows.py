@@ -114,6 +114,11 @@ def _text(field: str, value: str) -> str:
     return safe_text.check_text(field, value)
 
 
+# The models' fields in their order, read once (each read of `model_fields` costs a call).
+_VICTIM_FIELDS = tuple(Victim.model_fields)
+_INCIDENT_FIELDS = tuple(Incident.model_fields)
+
+
 def _record(cells: dict[str, Any], out: dict[str, Any]) -> None:
     out["version"] = _whole(cells["version"])
     if out["version"] < 1:
@@ -128,7 +133,7 @@ def _record(cells: dict[str, Any], out: dict[str, Any]) -> None:
 def victim(cells: dict[str, Any]) -> dict[str, Any] | None:
     """`Victim.model_validate(cells).model_dump(mode="json")` when the row is plainly valid;
     otherwise None. `cells` is the model input of :func:`core.exchange.format.model_input`."""
-    if len(cells) != len(Victim.model_fields):
+    if len(cells) != len(_VICTIM_FIELDS):
         return None
     try:
         out: dict[str, Any] = {}
@@ -165,7 +170,7 @@ def victim(cells: dict[str, Any]) -> dict[str, Any] | None:
         out["notes"] = _text("notes", cells["notes"])
     except (_Ask, PydanticCustomError, KeyError, TypeError):
         return None
-    return {field: out[field] for field in Victim.model_fields}
+    return {field: out[field] for field in _VICTIM_FIELDS}
 
 
 def _pcode(value: str | None) -> str | None:
@@ -188,7 +193,7 @@ def _degrees(value: str | None, low: float, high: float) -> float | None:
 def incident(cells: dict[str, Any]) -> dict[str, Any] | None:
     """`Incident.model_validate(cells).model_dump(mode="json")` when the row is plainly
     valid; otherwise None."""
-    if len(cells) != len(Incident.model_fields):
+    if len(cells) != len(_INCIDENT_FIELDS):
         return None
     try:
         out: dict[str, Any] = {}
@@ -227,4 +232,4 @@ def incident(cells: dict[str, Any]) -> dict[str, Any] | None:
         out["summary"] = _text("summary", cells["summary"])
     except (_Ask, PydanticCustomError, KeyError, TypeError):
         return None
-    return {field: out[field] for field in Incident.model_fields}
+    return {field: out[field] for field in _INCIDENT_FIELDS}

@@ -32,17 +32,17 @@ Answer = tuple[Any, ...] | None
 
 def quick_victim(cells: dict[str, str], columns: tuple[str, ...]) -> Answer:
     """The staged values of a plainly valid victim row (in the order of `columns`), or
-    None when the models must decide. A victim with a death date is left to the models: it
-    is checked against its incident."""
+    None when the models must decide. A death date is not yet compared with the incident's
+    date: the reading process does that (:mod:`core.exchange.validate`)."""
     data, missing = model_input(VICTIMS, cells)
     if missing:
         return None
     quick = fast_rows.victim(data)
-    if quick is None or quick["death_date"] is not None:
+    if quick is None:
         return None
     quick["search_text"] = names.search_text(quick)
     quick.update(names.victim_keys(quick))
-    return tuple(quick.get(c) for c in columns)
+    return tuple([quick.get(c) for c in columns])
 
 
 def quick_incident(cells: dict[str, str], columns: tuple[str, ...]) -> Answer:
@@ -53,7 +53,7 @@ def quick_incident(cells: dict[str, str], columns: tuple[str, ...]) -> Answer:
     if missing:
         return None
     quick = fast_rows.incident(data)
-    return None if quick is None else tuple(quick.get(c) for c in columns)
+    return None if quick is None else tuple([quick.get(c) for c in columns])
 
 
 QUICK = {VICTIMS: quick_victim, INCIDENTS: quick_incident}

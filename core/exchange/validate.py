@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
@@ -59,6 +60,8 @@ STAGING_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 _DISTRICT = STAGING_COLUMNS[INCIDENTS].index("district")
 _SUBDISTRICT = STAGING_COLUMNS[INCIDENTS].index("subdistrict")
+_DEATH = STAGING_COLUMNS[VICTIMS].index("death_date")
+_VICTIM_INCIDENT = STAGING_COLUMNS[VICTIMS].index("incident_uuid")
 STAGING_TABLE = {INCIDENTS: "x_incidents", VICTIMS: "x_victims", DECISIONS: "x_decisions",
                  COMMENTS: "x_comments"}
 KEY = {INCIDENTS: "incident_uuid", VICTIMS: "victim_uuid", DECISIONS: "decision_uuid",
@@ -133,6 +136,7 @@ class PackageCheck:
         self.manifest: dict[str, Any] = {}
         self.rows: dict[str, int] = {}
         self.gazetteer = Gazetteer.from_database(db)
+        self._last_incident: tuple[str | None, str | None] = (None, None)
         self._batches: dict[str, list[list[Any]]] = {name: [] for name in STAGING_TABLE}
         self._done = 0
         self._total = 0
@@ -249,7 +253,7 @@ class PackageCheck:
                     if name == INCIDENTS:
                         self._quick_incident(row, header, record, answer)
                     else:
-                        self._stage_values(name, row, answer)
+                        self._quick_victim(row, header, record, answer)
                 else:
                     handle_row(row, dict(zip(header, record, strict=False)))
                 self._step()
@@ -365,10 +369,43 @@ class PackageCheck:
         if not problems:
             self._stage(INCIDENTS, row, incident.model_dump(mode="json"))
 
+    def _quick_victim(self, row: int, header: list[str], record: list[str], values: tuple[Any, ...]) -> None:
+        """A victim row the quick way found plainly valid: a death date is compared with its
+        incident's date (as :func:`core.models.check_incident` does) before it is staged."""
+        death = values[_DEATH]
+        if death is not None:
+            incident_uuid = values[_VICTIM_INCIDENT]
+            day = self._incident_date(incident_uuid)
+            if day is not None and death < day:  # ISO dates: compared as text, compared as dates
+                problems = check_incident(
+                    SimpleNamespace(incident_uuid=incident_uuid, date=date.fromisoformat(day)),  # type: ignore[arg-type]
+                    [SimpleNamespace(incident_uuid=incident_uuid, death_date=date.fromisoformat(death))])  # type: ignore[list-item]
+                cells = dict(zip(header, record, strict=False))
+                for p in problems:
+                    self.errors.add(VICTIMS, row, p.field, cells.get(p.field, ""), p.message)
+                if problems:
+                    return
+        self._stage_values(VICTIMS, row, values)
+
+    def _incident_date(self, incident_uuid: str) -> str | None:
+        """The date of the incident a victim belongs to: as staged from this package, else
+        as stored here (None: in neither, which the check across files reports). The
+        victims of an incident come together in a package: the last answer is kept."""
+        if self._last_incident[0] == incident_uuid:
+            return self._last_incident[1]
+        day = None
+        for table in ("x_scratch.x_incidents", "main.incidents"):
+            found = self.db.execute(f"SELECT date FROM {table} WHERE incident_uuid = ?", [incident_uuid]).fetchone()
+            if found is not None:
+                day = str(found[0])
+                break
+        self._last_incident = (incident_uuid, day)
+        return day
+
     def _victim(self, row: int, cells: dict[str, str]) -> None:
         values = quick_victim(cells, STAGING_COLUMNS[VICTIMS])
         if values is not None:
-            self._stage_values(VICTIMS, row, values)
+            self._quick_victim(row, list(cells), list(cells.values()), values)
             return
         victim = self._model(VICTIMS, row, cells)
         if victim is None:
