@@ -132,3 +132,19 @@ def test_a_cancelled_scan_ends_its_workers(tmp_path: Path, monkeypatch, started)
         parallel.scan_in_parts(db, scan_module.THRESHOLD, job)
     assert processes and all(p.returncode is not None for p in processes)
     db.close()
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_the_workers_themselves_answer_while_the_database_is_open_here(tmp_path: Path, monkeypatch, started,
+                                                                       fast_kdf, encrypted) -> None:
+    """Not this process after a failed start: the workers open the database beside the
+    application's own connection (and its lock) and send their pairs."""
+    credentials = {"user": "amal", "password": "pw"} if encrypted else {}
+    db = _demo(tmp_path / "demo.db", **credentials)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
+    found = parallel.scan_in_parts(db, scan_module.THRESHOLD, None)
+    assert found is not None
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 10**9)
+    alone = {(p.victim_uuid_a, p.victim_uuid_b) for p in scan_module.scan(db)}
+    assert {(p.victim_uuid_a, p.victim_uuid_b) for p in scan_module.one_to_one(found)} == alone
+    db.close()
