@@ -121,16 +121,25 @@ def insert_facts(db: Database, batch: list[str], snapshot_is_current: Collection
 def add_tally_sums(db: Database, incidents_sql: str) -> None:
     """Add to the monthly and yearly sums the counted killed facts of the incidents that
     `incidents_sql` selects, as the insert triggers would have one by one (for a write that
-    set those triggers aside while it inserted these incidents' facts)."""
-    for table, keys in (("tally_months", TALLY_MONTH_KEYS), ("tally_years", TALLY_YEAR_KEYS)):
-        values = ", ".join("substr(COALESCE(f.month, ''), 1, 4)" if k == "year" else f"COALESCE(f.{k}, '')"
-                           for k in keys)
-        columns = ", ".join(keys)
-        db.execute(f"""INSERT INTO {table} ({columns}, killed)
-                       SELECT {values}, COUNT(*) FROM tally_facts f
-                       WHERE f.incident_uuid IN ({incidents_sql}) AND f.counted = 1 AND f.outcome = 'killed'
-                       GROUP BY {", ".join(str(i + 1) for i in range(len(keys)))}
-                       ON CONFLICT ({columns}) DO UPDATE SET killed = killed + excluded.killed""")
+    set those triggers aside while it inserted these incidents' facts). The facts are
+    grouped once, by month; the years are summed from those months."""
+    keys = ", ".join(TALLY_MONTH_KEYS)
+    values = ", ".join(f"COALESCE(f.{k}, '') AS {k}" for k in TALLY_MONTH_KEYS)
+    db.execute("DROP TABLE IF EXISTS temp.tally_added")
+    db.execute(f"""CREATE TEMP TABLE tally_added AS
+                   SELECT {values}, COUNT(*) AS killed FROM tally_facts f
+                   WHERE f.incident_uuid IN ({incidents_sql}) AND f.counted = 1 AND f.outcome = 'killed'
+                   GROUP BY {", ".join(str(i + 1) for i in range(len(TALLY_MONTH_KEYS)))}""")
+    db.execute(f"""INSERT INTO tally_months ({keys}, killed)
+                   SELECT {keys}, killed FROM temp.tally_added WHERE true
+                   ON CONFLICT ({keys}) DO UPDATE SET killed = killed + excluded.killed""")
+    year_columns = ", ".join("substr(month, 1, 4)" if k == "month" else k for k in TALLY_MONTH_KEYS)
+    year_keys = ", ".join(TALLY_YEAR_KEYS)
+    db.execute(f"""INSERT INTO tally_years ({year_keys}, killed)
+                   SELECT {year_columns}, SUM(killed) FROM temp.tally_added
+                   GROUP BY {", ".join(str(i + 1) for i in range(len(TALLY_YEAR_KEYS)))}
+                   ON CONFLICT ({year_keys}) DO UPDATE SET killed = killed + excluded.killed""")
+    db.execute("DROP TABLE temp.tally_added")
 
 
 def recount(db: Database, person_keys: Iterable[str]) -> None:
