@@ -122,13 +122,13 @@ class Selection:
     def victims(self) -> Iterator[dict[str, Any]]:
         if self.status == "approved":
             for snapshot in self._snapshots():
-                yield from sorted(snapshot["victims"], key=lambda v: v["victim_uuid"])
+                yield from snapshot["victims"]
             return
         cols = ", ".join(f"v.{c}" for c in VICTIM_COLUMNS)
         cursor = self.db.execute(
             f"""SELECT {cols} FROM incidents i CROSS JOIN victims v ON v.incident_uuid = i.incident_uuid
                 WHERE +i.deleted = 0 AND v.deleted = 0 AND +i.date BETWEEN ? AND ?
-                ORDER BY i.incident_uuid, v.victim_uuid""", [self.date_from, self.date_to])
+                ORDER BY i.incident_uuid, v.rowid""", [self.date_from, self.date_to])
         names = list(VICTIM_COLUMNS)
         for values in cursor:
             yield dict(zip(names, values, strict=False))
@@ -137,8 +137,7 @@ class Selection:
         """(incident, victim) for every victim; (incident, None) for an incident without any."""
         if self.status == "approved":
             for snapshot in self._snapshots():
-                victims = sorted(snapshot["victims"], key=lambda v: v["victim_uuid"])
-                for victim in victims or [None]:
+                for victim in snapshot["victims"] or [None]:
                     yield snapshot["incident"], victim
             return
         icols, vcols = list(INCIDENT_COLUMNS), list(VICTIM_COLUMNS)
@@ -146,7 +145,7 @@ class Selection:
             f"""SELECT {', '.join(f'i.{c}' for c in icols)}, {', '.join(f'v.{c}' for c in vcols)}
                 FROM incidents i LEFT JOIN victims v ON v.incident_uuid = i.incident_uuid AND v.deleted = 0
                 WHERE +i.deleted = 0 AND +i.date BETWEEN ? AND ?
-                ORDER BY i.incident_uuid, v.victim_uuid""", [self.date_from, self.date_to])
+                ORDER BY i.incident_uuid, v.rowid""", [self.date_from, self.date_to])
         for values in cursor:
             victim = dict(zip(vcols, values[len(icols):], strict=False))
             yield dict(zip(icols, values[: len(icols)], strict=False)), (victim if victim["victim_uuid"] else None)

@@ -9,6 +9,7 @@ import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +18,7 @@ from core.models import Incident, Victim, new_uuid, utc_now
 from core.storage import open_database
 from core.storage.records import load_incident, save_incident
 from core.vocab import GOVERNORATE_CODES, codes
-from tests.core.exchange.helpers import CSV_FILES, csv_bytes, populated
+from tests.core.exchange.helpers import CSV_FILES, csv_bytes, populated, read_rows
 
 HOSTILE = ["=1+2", "+SUM(A1:A9)", "-2", "@cmd", "\tTab", "\rCR", 'a "quoted" word', "a, b, c",
            "line one\nline two", "windows\r\nline", "قصف على السوق، ٣ شهداء", "  spaces  ", ""]
@@ -220,3 +221,30 @@ def test_export_queries_stream_without_sorting_everything(tmp_path: Path) -> Non
                 list(rows)
     assert plans
     assert not [p for p in plans if p.startswith("USE TEMP B-TREE FOR ORDER BY")], plans
+
+
+@pytest.mark.parametrize("status", ["all", "approved"])
+def test_the_victims_of_an_incident_keep_the_order_they_were_entered_in(tmp_path, status) -> None:
+    """A family entered father, mother, children is listed so after a merge, not in the
+    order of random UUIDs."""
+    from core.storage import open_database
+    from core.storage.records import load_incident, save_incident
+    from tests.core.factories import incident, victim
+
+    a = open_database(tmp_path / "a.db")
+    inc = incident(review_status="approved")
+    names = ("أحمد", "فاطمة", "عمر", "سلمى", "زيد")
+    # UUIDs in the reverse of the order entered: their order is not the one wanted
+    family = [victim(inc, victim_uuid=f"{9 - n}0000000-0000-4000-8000-000000000000", given_name=name,
+                     family_name="الحلبي") for n, name in enumerate(names)]
+    save_incident(a, inc, family, "alice")
+    entered = [v.victim_uuid for v in load_incident(a, inc.incident_uuid)[1]]
+    assert entered == [v.victim_uuid for v in family] == sorted(entered, reverse=True)
+    package = export_package(a, tmp_path / "p", status=status).path
+    header, rows = read_rows(package, "victims.csv")
+    assert [r[header.index("victim_uuid")] for r in rows] == entered
+    b = open_database(tmp_path / "b.db")
+    import_package(b, package, "bob", scan_duplicates=False)
+    assert [v.victim_uuid for v in load_incident(b, inc.incident_uuid)[1]] == entered
+    a.close()
+    b.close()
