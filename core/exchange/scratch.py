@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 from sqlite_utils import Database
 
+from core.storage import PLAIN_PAGE_SIZE
+
 SCRATCH = "x_scratch"
 
 
@@ -30,6 +32,7 @@ def scratch_database(db: Database) -> Iterator[str]:
         # no journal at all, a rollback (a refused package, a full disk) left pages already
         # written to the file unreadable, and the connection failed at every statement
         # ("file is not a database") until the application was restarted.
+        db.execute(f"PRAGMA {SCRATCH}.page_size = {PLAIN_PAGE_SIZE}")
         db.execute(f"PRAGMA {SCRATCH}.journal_mode = MEMORY")
         db.execute(f"PRAGMA {SCRATCH}.synchronous = OFF")
         yield SCRATCH

@@ -44,6 +44,11 @@ __all__ = [
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CACHE_KIB = 32 * 1024
+# Pages of new plain databases. Larger pages than SQLite's 4 KiB hold a record's history
+# entry or an approved snapshot with fewer overflow pages and make shallower indexes: an
+# import of 500,000 victims took 16 % less time (bench/README.md). An encrypted database
+# keeps SQLCipher's default, which every later opening would otherwise have to repeat.
+PLAIN_PAGE_SIZE = 16384
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,9 @@ def open_database(
                                   path=path))
     try:
         conn = driver.connect(str(path), key=key, read_only=read_only)
+        if not exists and key is None:
+            # A new plain file: set before anything is written, kept in its header.
+            conn.execute(f"PRAGMA page_size = {PLAIN_PAGE_SIZE}")
         db = Database(conn)  # type: ignore[arg-type]
         try:
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
