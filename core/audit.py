@@ -41,6 +41,13 @@ def canonical(value: Any) -> str:
     return "".join(_C_CANONICAL(value, 0))
 
 
+def canonical_sql(columns: Iterable[str]) -> str:
+    """A SQLite expression giving :func:`canonical` of a row of these columns: the same text
+    for columns of text, whole numbers and nulls (SQLite writes some floating-point numbers
+    with more digits than Python does; tests/core/test_audit_hash.py)."""
+    return "json_object(" + ", ".join(f"'{c}', {c}" for c in sorted(columns)) + ")"
+
+
 def digest(text: str) -> str:
     """SHA-256 of a text, in hex."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

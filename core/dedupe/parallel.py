@@ -2,10 +2,10 @@
 
 Each worker (`python -m core.dedupe.scan_worker`, see :mod:`core.child_processes`) opens
 the database read-only and walks its share of each blocking index, whole blocks of about
-as many rows as the other shares (:func:`core.dedupe.scan.part_bounds`); this process
-gathers the pairs. The
-result is the pairs the scan finds in one process, in no particular order (the caller
-keeps one of each victim's pairs per incident with `one_to_one` as before).
+as many rows as the other shares (:func:`core.dedupe.scan.part_bounds`), leaving out the
+pairs a decision in force is about as it reads them; this process gathers the pairs: those
+the scan finds in one process, in no particular order (the caller keeps one of each
+victim's pairs per incident with `one_to_one` as before).
 
 Used for databases large enough to gain from it, outside a transaction (other processes
 see only what is committed). When a worker cannot be started or fails, or the database

@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA, Indel, Levenshtein
 from sqlite_utils import Database
 
 from core.changes import Changes
+from core.dedupe import parallel
 from core.dedupe.decisions import active_decision, decided_pairs, pair
 from core.dedupe.lookup import candidates_of, matches_among, profiles
 from core.dedupe.profile import day_number
@@ -168,10 +169,10 @@ def scan(
         # Walked as a full scan, keeping the pairs that involve one of these records.
         wanted = set(some)
         del some
-        yield from one_to_one([p for p in _scan_all_cached(db, threshold, decided, job)
+        yield from one_to_one([p for p in _walk_all(db, threshold, decided, job)
                                if p.victim_uuid_a in wanted or p.victim_uuid_b in wanted])
         return
-    yield from one_to_one(_scan_all_cached(db, threshold, decided, job))
+    yield from one_to_one(_walk_all(db, threshold, decided, job))
 
 
 def _walk_for(db: Database, records: int) -> bool:
@@ -182,10 +183,8 @@ def _walk_for(db: Database, records: int) -> bool:
     return records >= WALK_SHARE * total
 
 
-def _scan_all_cached(db: Database, threshold: float, decided: set[tuple[str, str]],
+def _walk_all(db: Database, threshold: float, decided: set[tuple[str, str]],
                      job: JobState | None) -> list[ScoredPair]:
-    from core.dedupe import parallel
-
     found = parallel.scan_in_parts(db, threshold, job)
     if found is not None:
         return found

@@ -285,10 +285,8 @@ class _Writer:
                 incoming = dict(zip(cols, values, strict=True))
                 self._audit("import", record_type, incoming[key], None, incoming)
         else:
-            # The canonical text of each new record written by SQLite: the same text as
-            # audit.canonical for text, whole numbers and nulls (tests/core/test_audit_hash.py).
-            canonical = "json_object(" + ", ".join(f"'{c}', {c}" for c in sorted(cols)) + ")"
-            for uuid, after in db.execute(f"""SELECT {key}, {canonical} FROM x_scratch.{staging}
+            # The canonical text of each new record, written by SQLite.
+            for uuid, after in db.execute(f"""SELECT {key}, {audit.canonical_sql(cols)} FROM x_scratch.{staging}
                                               WHERE action = 'new' ORDER BY rowid"""):
                 self._audit_text("import", record_type, uuid, None, after)
         names = [*cols, "action"]
