@@ -148,3 +148,19 @@ def test_the_workers_themselves_answer_while_the_database_is_open_here(tmp_path:
     alone = {(p.victim_uuid_a, p.victim_uuid_b) for p in scan_module.scan(db)}
     assert {(p.victim_uuid_a, p.victim_uuid_b) for p in scan_module.one_to_one(found)} == alone
     db.close()
+
+
+def test_a_frozen_application_starts_no_worker(tmp_path: Path, monkeypatch, started) -> None:
+    """A frozen application's executable is the application, not an interpreter: the scan
+    and the import's checks stay in its process."""
+    import sys
+
+    from core.exchange import row_workers
+
+    db = _demo(tmp_path / "demo.db")
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert parallel.scan_in_parts(db, scan_module.THRESHOLD, None) is None
+    assert row_workers.RowCheckers(["a"], ("a",), 2)._workers == []
+    assert started == []
+    db.close()
