@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import IO, Any
 
 _LENGTH = struct.Struct("<Q")
+# Workers a job starts: the two cores the application is meant to run on, at most.
+WORKERS = max(1, min(2, os.cpu_count() or 1))
 ROOT = str(Path(__file__).resolve().parent.parent)
 
 

@@ -15,7 +15,6 @@ caller scans in this process: a slower scan, never a different one.
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
 import queue
 import threading
@@ -28,7 +27,7 @@ from core import child_processes
 from core.jobs import JobState
 from core.storage import session
 
-WORKERS = max(1, min(2, os.cpu_count() or 1))
+WORKERS = child_processes.WORKERS
 PARALLEL_MIN = 50_000  # victims: below this, starting processes costs more than it saves
 WORKER_CACHE_KB = 200_000  # each worker's page cache
 

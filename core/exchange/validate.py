@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlite_utils import Database
 
-from core import names
+from core import child_processes, names
 from core.exchange.format import (
     COLUMNS,
     COMMENTS,
@@ -47,7 +46,7 @@ PROGRESS_EVERY = 5000
 SCRATCH_CACHE_KIB = -32768  # 32 MiB
 CHUNK = 2000  # victims' rows given to a checker at a time
 PARALLEL_MIN_ROWS = 20000  # below this, starting worker processes costs more than it saves
-WORKERS = max(1, min(2, os.cpu_count() or 1))
+WORKERS = child_processes.WORKERS
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 # The matching keys stored beside each victim, whatever the names module holds.
 KEY_COLUMNS = tuple(names.victim_keys({}))

@@ -17,11 +17,16 @@ from tests.core.exchange.test_import_derived import _records, _saved_one_by_one,
 COLUMNS = STAGING_COLUMNS[VICTIMS]
 
 
-def _rows(tmp_path: Path) -> tuple[list[str], list[list[str]]]:
+def _exported(tmp_path: Path, name: str) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of one file of a package of a dozen saved incidents."""
     db = _saved_one_by_one(tmp_path / "a.db", _records(12))
     folder = export_package(db, tmp_path / "p", status="all").path
     db.close()
-    header, rows = read_rows(folder, "victims.csv")
+    return read_rows(folder, name)
+
+
+def _rows(tmp_path: Path) -> tuple[list[str], list[list[str]]]:
+    header, rows = _exported(tmp_path, "victims.csv")
     rows[2][header.index("age")] = "not a number"  # left to the models
     rows[3] = rows[3][:-1]  # a short row
     return header, rows
@@ -126,10 +131,7 @@ def test_a_cancelled_import_ends_its_workers_at_once(tmp_path: Path) -> None:
 
 
 def test_workers_check_incidents_as_this_process_does(tmp_path: Path) -> None:
-    db = _saved_one_by_one(tmp_path / "a.db", _records(12))
-    folder = export_package(db, tmp_path / "p", status="all").path
-    db.close()
-    header, rows = read_rows(folder, "incidents.csv")
+    header, rows = _exported(tmp_path, "incidents.csv")
     rows[1][header.index("date")] = "2016-02-30"  # left to the models
     rows[2] = rows[2][:-1]  # a short row
     columns = STAGING_COLUMNS[INCIDENTS]
