@@ -177,10 +177,17 @@ def scan(
 
 def _walk_for(db: Database, records: int) -> bool:
     """Whether a scan around `records` records walks the whole database (see WALK_SHARE)."""
-    if records < WALK_MIN:
-        return False
-    total = db.execute("SELECT COUNT(*) FROM victim_keys").fetchone()[0]
-    return records >= WALK_SHARE * total
+    return records >= WALK_MIN and walks_around(records, victim_count(db))
+
+
+def walks_around(records: int, total: int) -> bool:
+    """Whether a scan around `records` records of `total` walks the whole database."""
+    return records >= WALK_MIN and records >= WALK_SHARE * total
+
+
+def victim_count(db: Database) -> int:
+    """The victims' records the scan looks at (deleted ones too, left out as it reads)."""
+    return int(db.execute("SELECT COUNT(*) FROM victim_keys").fetchone()[0])
 
 
 def _walk_all(db: Database, threshold: float, decided: set[tuple[str, str]],

@@ -1,7 +1,7 @@
 """Import of an exchange package: all or nothing, keyed by UUID and version.
 
-1. The whole package is checked (:mod:`core.exchange.validate`); any error refuses it
-   and the database is exactly as before (one transaction, rolled back).
+1. The whole package is checked (:mod:`core.exchange.validate`) into a scratch file;
+   any error refuses it and the database is exactly as before (nothing was written to it).
 2. Each incident and victim is then compared with the local copy:
    - none: inserted (its `import_base_version` remembers the version that arrived);
    - local version the same or higher, or this very version already met as a conflict:
@@ -13,19 +13,26 @@
      `exchange_conflicts` for a reviewer (:mod:`core.exchange.conflicts`).
 3. Decisions and comments are added when new; a retraction travels to a decision that
    was not yet retracted. Persons are relinked, tallies and approved snapshots refreshed,
-   and every written record gets a history entry.
-4. After the commit, the duplicate scan runs on the new and changed victims.
+   and every written record gets a history entry. Steps 2 and 3 are one transaction,
+   which holds the right to write from its start: a failure or a cancellation anywhere
+   in them rolls everything back. Records are classified when the checks end; if
+   someone else has written since, they are classified again before anything is written.
+4. The duplicate scan of the new and changed victims: after the commit, or for a large
+   import, beside the writing (:mod:`core.dedupe.import_scan`), with the same result.
 """
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from core import accounts, audit
+from core import accounts, audit, child_processes
 from core.changes import Changes
 from core.exchange.format import COMMENTS, DECISIONS, INCIDENTS, VICTIMS
 from core.exchange.reading import PackageSource, PackageUnreadable
@@ -56,6 +63,9 @@ from core.storage.schema import (
     INCIDENT_COLUMNS,
     VICTIM_COLUMNS,
 )
+
+if TYPE_CHECKING:
+    from core.dedupe.import_scan import ImportScan
 
 # Beyond this many records, the Changes of an import says `everything` rather than
 # listing UUIDs, so that memory stays flat.
@@ -126,6 +136,7 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
     accounts.require(db, user, "review")
     job = job or JobState()
     report = ImportReport(path=Path(path))
+    beside: ImportScan | None = None
     try:
         source = PackageSource(path)
     except PackageUnreadable as exc:
@@ -144,21 +155,38 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
         if not _encrypted(db):
             # Sorts (indexes built, sums grouped) spill to a temporary file, not to memory.
             db.execute("PRAGMA temp_store = FILE")
-        with scratch_database(db), db.atomic():
-            make_staging(db)
-            check = PackageCheck(db, source, job)
-            if check.check_manifest():
-                check.check_files()
-            report.manifest = check.manifest
-            if check.errors:
-                report.errors, report.error_count = check.errors.first[:MAX_REPORTED], check.errors.total
-                raise _Refuse()
-            job.progress(0, 0, tr("Writing"))
-            _Writer(db, user, report).write(job)
-            scan_victims = _changed_victims(db) if scan_duplicates else []
-            drop_staging(db)
+        with scratch_database(db) as scratch:
+            # The checks write only to the scratch file: the database is as it was
+            # whatever they find.
+            with db.atomic():
+                make_staging(db)
+                check = PackageCheck(db, source, job)
+                if check.check_manifest():
+                    check.check_files()
+                report.manifest = check.manifest
+                if check.errors:
+                    report.errors, report.error_count = check.errors.first[:MAX_REPORTED], check.errors.total
+                    raise _Refuse()
+                _classify_all(db, report)
+                seen = _data_version(db)
+            # The records, all in one transaction; nobody else writes until it ends.
+            with _writing(db):
+                if _data_version(db) != seen:  # written to since the records were classified
+                    _classify_all(db, report)
+                elif scan_duplicates:
+                    beside = _scan_beside(db, scratch)
+                job.progress(0, 0, tr("Writing"))
+                _Writer(db, user, report).write(job)
+                scan_victims = _changed_victims(db) if scan_duplicates else []
+                if beside is not None:  # the staged rows stay until the scan has read them
+                    beside.wait_read(job.check)
+                drop_staging(db)
     except _Refuse:
         raise PackageRefused(report) from None
+    except BaseException:
+        if beside is not None:
+            beside.stop()
+        raise
     finally:
         source.close()
         db.execute(f"PRAGMA main.cache_size = {int(cache)}")
@@ -166,7 +194,7 @@ def import_package(db: Database, path: str | Path, user: str, job: JobState | No
         db.execute(f"PRAGMA threads = {int(threads)}")
     report.ok = True
     if scan_duplicates:
-        report.duplicates = run_duplicate_scan(db, scan_victims)
+        report.duplicates = run_duplicate_scan(db, scan_victims, beside, job)
     return report
 
 
@@ -181,8 +209,6 @@ class _Writer:
 
     def write(self, job: JobState) -> None:
         db = self.db
-        self._classify("x_incidents", "incidents", "incident_uuid")
-        self._classify("x_victims", "victims", "victim_uuid")
         job.check()
         self.bulk = self._bulk_tables()
         history_indexes = _set_aside(db, "audit_log", triggers=False) if "audit_log" in self.bulk else []
@@ -255,21 +281,6 @@ class _Writer:
             """SELECT DISTINCT p.person_key FROM x_scratch.x_victims x
                JOIN main.victim_person p ON p.victim_uuid = x.victim_uuid WHERE x.action = 'new'""")])
         return new
-
-    # Which of new, updated, unchanged, conflicts each staged record is.
-    def _classify(self, staging: str, table: str, key: str) -> None:
-        self.db.execute(
-            f"""UPDATE x_scratch.{staging} SET action = COALESCE((
-                  SELECT CASE
-                    WHEN l.version >= {staging}.version THEN 'unchanged'
-                    WHEN EXISTS (SELECT 1 FROM main.exchange_conflicts c WHERE c.record_uuid = l.{key}
-                                 AND c.incoming_version = {staging}.version) THEN 'unchanged'
-                    WHEN l.deleted = 0 AND l.import_base_version = l.version THEN 'updated'
-                    ELSE 'conflicts' END
-                  FROM main.{table} l WHERE l.{key} = {staging}.{key}), 'new')""")
-        sums = ", ".join(f"COALESCE(SUM(action = '{a}'), 0)" for a in ACTIONS)
-        counts = dict(zip(ACTIONS, self.db.execute(f"SELECT {sums} FROM x_scratch.{staging}").fetchone(), strict=False))
-        self.report.counts[INCIDENTS if table == "incidents" else VICTIMS] = counts
 
     def _records(self, record_type: str, staging: str, table: str, key: str, columns: dict[str, type]) -> None:
         db = self.db
@@ -481,6 +492,71 @@ class _Writer:
             self.audit_rows.clear()
 
 
+def _classify_all(db: Database, report: ImportReport) -> None:
+    _classify(db, report, "x_incidents", "incidents", "incident_uuid")
+    _classify(db, report, "x_victims", "victims", "victim_uuid")
+
+
+def _classify(db: Database, report: ImportReport, staging: str, table: str, key: str) -> None:
+    """Which of new, updated, unchanged, conflicts each staged record is."""
+    db.execute(
+        f"""UPDATE x_scratch.{staging} SET action = COALESCE((
+              SELECT CASE
+                WHEN l.version >= {staging}.version THEN 'unchanged'
+                WHEN EXISTS (SELECT 1 FROM main.exchange_conflicts c WHERE c.record_uuid = l.{key}
+                             AND c.incoming_version = {staging}.version) THEN 'unchanged'
+                WHEN l.deleted = 0 AND l.import_base_version = l.version THEN 'updated'
+                ELSE 'conflicts' END
+              FROM main.{table} l WHERE l.{key} = {staging}.{key}), 'new')""")
+    sums = ", ".join(f"COALESCE(SUM(action = '{a}'), 0)" for a in ACTIONS)
+    counts = dict(zip(ACTIONS, db.execute(f"SELECT {sums} FROM x_scratch.{staging}").fetchone(), strict=False))
+    report.counts[INCIDENTS if table == "incidents" else VICTIMS] = counts
+
+
+def _data_version(db: Database) -> int:
+    """Changes when another connection commits to the database (not this one's own)."""
+    return int(db.execute("PRAGMA main.data_version").fetchone()[0])
+
+
+@contextlib.contextmanager
+def _writing(db: Database) -> Iterator[None]:
+    """A transaction that holds the right to write from its first statement, so that
+    what it found when it began stays true until it commits."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def _scan_beside(db: Database, scratch: str) -> ImportScan | None:
+    """The duplicate scan started beside the writing, when the scan after it would walk
+    the whole database (:mod:`core.dedupe.import_scan`); else None."""
+    scan = _scanner()
+    if scan is None or _encrypted(db) or child_processes.WORKERS < 2:
+        return None
+    path = Path(session(db).path)
+    if not path.is_file():
+        return None
+    new, written = db.execute(
+        """SELECT COALESCE(SUM(action = 'new'), 0), COALESCE(SUM(action IN ('new', 'updated')), 0)
+           FROM x_scratch.x_victims""").fetchone()
+    total = db.execute("SELECT COUNT(*) FROM main.victim_keys").fetchone()[0] + new
+    if not scan.walks_around(written, total):
+        return None
+    from core.dedupe.import_scan import ImportScan
+
+    return ImportScan.start(path, scratch)
+
+
 def _encrypted(db: Database) -> bool:
     try:
         return session(db).encrypted
@@ -511,26 +587,37 @@ def _changed_victims(db: Database) -> list[str]:
 
 
 def _scanner() -> Any:
+    """The duplicate scan's module (None in an installation without it)."""
     try:
-        from core.dedupe import scan
-    except ImportError:  # an installation without the duplicates engine
+        return importlib.import_module("core.dedupe.scan")
+    except ImportError:
         return None
-    return scan
 
 
-def run_duplicate_scan(db: Database, victim_uuids: list[str]) -> str | None:
+def run_duplicate_scan(db: Database, victim_uuids: list[str], beside: ImportScan | None = None,
+                       job: JobState | None = None) -> str | None:
     """The duplicate scan over the victims an import wrote, summarised in one line.
 
     The pairs found replace those stored for these victims (`duplicate_candidates`), so
     that the review screen lists them beside those of the last full scan, and no longer
-    lists pairs an updated record does not make any more.
+    lists pairs an updated record does not make any more. With `beside`, the scan that
+    ran while the import wrote (the same pairs, found sooner); when it failed, or when
+    the database is not what it expected, the scan runs now.
     """
     scan = _scanner()
     if scan is None:
+        if beside is not None:
+            beside.stop()
         return None
     from core.dedupe.candidates import store_around
 
-    rows = list(scan(db, victim_uuids=victim_uuids))
+    rows = None
+    if beside is not None:
+        found = beside.pairs(db, victim_uuids, job.check if job is not None else None)
+        if found is not None and scan.walks_around(len(set(victim_uuids)), scan.victim_count(db)):
+            rows = found
+    if rows is None:
+        rows = list(scan.scan(db, victim_uuids=victim_uuids))
     store_around(db, victim_uuids, rows)
     return tr("Duplicate scan over {victims} imported victims: {count} likely duplicate pair(s) to review.",
               victims=number(len(victim_uuids)), count=number(len(rows)))

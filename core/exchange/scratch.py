@@ -21,8 +21,8 @@ SCRATCH = "x_scratch"
 
 @contextlib.contextmanager
 def scratch_database(db: Database) -> Iterator[str]:
-    """Attach an empty scratch database as `x_scratch` for the duration of the block.
-    Must be entered outside a transaction."""
+    """Attach an empty scratch database as `x_scratch` for the duration of the block;
+    yields the file's path. Must be entered outside a transaction."""
     fd, path = tempfile.mkstemp(prefix="tawthiq-exchange-", suffix=".db")
     os.close(fd)
     db.execute(f"ATTACH DATABASE ? AS {SCRATCH} KEY ''", [path])
@@ -35,7 +35,7 @@ def scratch_database(db: Database) -> Iterator[str]:
         db.execute(f"PRAGMA {SCRATCH}.page_size = {PLAIN_PAGE_SIZE}")
         db.execute(f"PRAGMA {SCRATCH}.journal_mode = MEMORY")
         db.execute(f"PRAGMA {SCRATCH}.synchronous = OFF")
-        yield SCRATCH
+        yield path
     finally:
         with contextlib.suppress(Exception):
             db.execute(f"DETACH DATABASE {SCRATCH}")
