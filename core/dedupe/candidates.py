@@ -28,6 +28,7 @@ from core.dedupe.lookup import profiles
 from core.dedupe.scan import CandidatePair, scan
 from core.dedupe.score import THRESHOLD, score_pair
 from core.models import utc_now
+from core.storage.selection import SelectedVictims
 
 # A pair neither decided (by a decision in force, stored in either order) nor about a
 # record deleted since it was found. `c` is the candidate row.
@@ -76,9 +77,14 @@ def refresh_candidates(db: Database, victim_uuids: Iterable[str]) -> bool:
 
 def store_around(db: Database, victim_uuids: Iterable[str], found: Iterable[Any]) -> None:
     """Replace the stored pairs of these records by `found` (scored pairs of a scan
-    around them)."""
-    uuids = sorted(set(victim_uuids))
+    around them). `victim_uuids` may be a selection (:mod:`core.storage.selection`)."""
     with db.atomic():
+        if isinstance(victim_uuids, SelectedVictims):
+            db.execute(f"""DELETE FROM duplicate_candidates WHERE {victim_uuids.condition('victim_uuid_a')}
+                           OR {victim_uuids.condition('victim_uuid_b')}""")
+            uuids: list[str] = []
+        else:
+            uuids = sorted(set(victim_uuids))
         for start in range(0, len(uuids), 400):
             batch = uuids[start:start + 400]
             marks = ",".join("?" * len(batch))

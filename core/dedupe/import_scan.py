@@ -13,9 +13,11 @@ out the pairs a decision in force is about (decisions travel in the package too)
 those not involving a record the import wrote, and keeps one pair per victim and
 incident (`one_to_one`): the same pairs as a scan after the import.
 
-Only for plain databases (the worker's file holds the records in clear) and imports
-large enough that the scan after them would walk the whole database. When the worker
-cannot start or fails, the scan runs after the import as before.
+Only for imports large enough that the scan after them would walk the whole database.
+For an encrypted database, the worker's file is encrypted too, with a key of its own
+made at random and never written anywhere, and its sorts stay in memory (SQLCipher does
+not encrypt temporary files). When the worker cannot start or fails, the scan runs after
+the import as before.
 """
 from __future__ import annotations
 
@@ -25,12 +27,14 @@ import pickle
 import tempfile
 import threading
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
 from core import child_processes
 from core.dedupe.decisions import decided_pairs, pair
 from core.dedupe.score import THRESHOLD
+from core.storage.selection import SelectedVictims
 
 # What the scan reads of each table (see core.dedupe.profile), with the types the
 # application's tables declare, so that values are stored as they would be there.
@@ -57,9 +61,10 @@ class ImportScan:
         self._listener.start()
 
     @classmethod
-    def start(cls, main_path: str | Path, scratch_path: str | Path,
+    def start(cls, main_path: str | Path, scratch_path: str | Path, key: bytes | None = None,
               threshold: float = THRESHOLD) -> ImportScan | None:
-        """Start the worker; None when it cannot be."""
+        """Start the worker (`key`: the database's, when it is encrypted); None when it
+        cannot be."""
         if not child_processes.can_start():
             return None
         # The worker's file, made here so that it goes even when the worker is stopped
@@ -69,7 +74,7 @@ class ImportScan:
         try:
             process = child_processes.start("core.dedupe.import_scan_worker")
             assert process.stdin is not None
-            child_processes.send(process.stdin, {"main": str(main_path), "scratch": str(scratch_path),
+            child_processes.send(process.stdin, {"main": str(main_path), "scratch": str(scratch_path), "key": key,
                                                  "threshold": threshold, "path": path})
             process.stdin.close()
         except OSError:
@@ -105,7 +110,8 @@ class ImportScan:
                 check()
 
     def pairs(self, db: Any, victim_uuids: Iterable[str], check: Any = None) -> list[Any] | None:
-        """The pairs involving `victim_uuids`, as :func:`core.dedupe.scan.scan` finds them
+        """The pairs involving `victim_uuids` (a set, or a selection: see
+        :mod:`core.storage.selection`), as :func:`core.dedupe.scan.scan` finds them
         in the committed database; None when the worker failed (scan instead). `check` is
         called while waiting (a job's cancellation)."""
         from core.dedupe.scan import ScoredPair, one_to_one
@@ -120,7 +126,7 @@ class ImportScan:
         message = self._message
         if not (isinstance(message, tuple) and len(message) == 2 and message[0] == "pairs"):
             return None
-        wanted = set(victim_uuids)
+        wanted = victim_uuids if isinstance(victim_uuids, (AbstractSet, SelectedVictims)) else set(victim_uuids)
         decided = decided_pairs(db)
         found = [ScoredPair(*fields) for fields in message[1]]
         return list(one_to_one([p for p in found if (p.victim_uuid_a in wanted or p.victim_uuid_b in wanted)
@@ -138,11 +144,12 @@ def _remove(path: str) -> None:
             os.unlink(path + suffix)
 
 
-def build(con: Any, main_path: str, scratch_path: str) -> None:
+def build(con: Any, main_path: str, scratch_path: str, key: bytes | None = None) -> None:
     """Fill the empty database on `con` with the scan's tables as the import will leave
-    them, from the database at `main_path` and the import's staged rows at `scratch_path`."""
-    con.execute("ATTACH DATABASE ? AS m", [_read_only(main_path)])
-    con.execute("ATTACH DATABASE ? AS s", [_read_only(scratch_path)])
+    them, from the database at `main_path` (encrypted with `key`, if given) and the
+    import's staged rows at `scratch_path` (a plain file)."""
+    con.execute("ATTACH DATABASE ? AS m KEY ?", [_read_only(main_path), _raw_key(key)])
+    con.execute("ATTACH DATABASE ? AS s KEY ''", [_read_only(scratch_path)])
     con.execute("BEGIN")  # one reading of both, as they were when the worker began
     incidents = ", ".join(INCIDENT_COLUMNS)
     con.execute(f"CREATE TABLE incidents ({', '.join(f'{c} {t}' for c, t in INCIDENT_COLUMNS.items())})")
@@ -191,6 +198,11 @@ def _read_only(path: str) -> str:
     return Path(path).resolve().as_uri() + "?mode=ro"
 
 
+def _raw_key(key: bytes | None) -> str:
+    """SQLCipher's spelling of a raw key ('' for a plain file)."""
+    return f"x'{key.hex()}'" if key else ""
+
+
 def serve() -> None:
     """The worker: one request in; the pairs out (or nothing, when anything fails)."""
     import sys
@@ -207,13 +219,17 @@ def serve() -> None:
     if frame is None:
         return
     request = pickle.loads(frame)
+    encrypted = bool(request["key"])
     raw = Connection(sqlcipher.connect(request["path"], uri=True, isolation_level=None))
     try:
         raw.execute("PRAGMA cipher_log_level = NONE")
-        for pragma in (f"page_size = {PLAIN_PAGE_SIZE}", "journal_mode = OFF", "synchronous = OFF",
-                       "temp_store = FILE", f"cache_size = {-BUILD_CACHE_KB}"):
+        if encrypted:
+            raw.execute(f"PRAGMA key = \"{_raw_key(os.urandom(32))}\"")
+        pragmas = ["journal_mode = OFF", "synchronous = OFF", f"cache_size = {-BUILD_CACHE_KB}"]
+        pragmas += ["temp_store = MEMORY"] if encrypted else [f"page_size = {PLAIN_PAGE_SIZE}", "temp_store = FILE"]
+        for pragma in pragmas:
             raw.execute(f"PRAGMA {pragma}")
-        build(raw, request["main"], request["scratch"])
+        build(raw, request["main"], request["scratch"], request["key"])
         child_processes.send(out, ("read", None))
         raw.execute(f"PRAGMA cache_size = {-SCAN_CACHE_KB}")
         db = Database(raw)

@@ -9,7 +9,8 @@ beyond that no pair can reach it. Memory holds a few thousand records at a time,
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ from core.dedupe.score import THRESHOLD, max_days, quick_score, score_pair
 from core.jobs import JobState
 from core.models import utc_now
 from core.storage import get_meta, set_meta
+from core.storage.selection import SelectedVictims
 
 CHECK_EVERY = 2000
 COMPUTE_UP_TO = 20_000  # victims a never-scanned database may have to be scanned unasked
@@ -162,13 +164,14 @@ def scan(
     threshold = THRESHOLD if min_score is None else min_score
     decided = decided_pairs(db)
     if victim_uuids is not None:
-        some = list(dict.fromkeys(victim_uuids))
-        if not _walk_for(db, len(some)):
-            yield from one_to_one(list(_scan_some(db, some, threshold, decided, job)))
+        # A set or a selection (core.storage.selection) is used as it is: an import's may
+        # be half a million records, read from the database as needed.
+        wanted: Collection[str] = (victim_uuids if isinstance(victim_uuids, (AbstractSet, SelectedVictims))
+                                   else dict.fromkeys(victim_uuids))
+        if not _walk_for(db, len(wanted)):
+            yield from one_to_one(list(_scan_some(db, list(wanted), threshold, decided, job)))
             return
         # Walked as a full scan, keeping the pairs that involve one of these records.
-        wanted = set(some)
-        del some
         yield from one_to_one([p for p in _walk_all(db, threshold, decided, job)
                                if p.victim_uuid_a in wanted or p.victim_uuid_b in wanted])
         return

@@ -152,9 +152,10 @@ def test_the_workers_themselves_answer_while_the_database_is_open_here(tmp_path:
 
 def test_a_frozen_application_starts_no_worker(tmp_path: Path, monkeypatch, started) -> None:
     """A frozen application's executable is the application, not an interpreter: the scan
-    and the import's checks stay in its process."""
+    the import's checks and the scan beside an import stay in its process."""
     import sys
 
+    from core.dedupe.import_scan import ImportScan
     from core.exchange import row_workers
 
     db = _demo(tmp_path / "demo.db")
@@ -162,5 +163,6 @@ def test_a_frozen_application_starts_no_worker(tmp_path: Path, monkeypatch, star
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert parallel.scan_in_parts(db, scan_module.THRESHOLD, None) is None
     assert row_workers.RowCheckers(["a"], ("a",), 2)._workers == []
+    assert ImportScan.start(tmp_path / "demo.db", tmp_path / "scratch.db") is None
     assert started == []
     db.close()

@@ -149,12 +149,25 @@ def test_a_write_by_someone_else_between_the_checks_and_the_writing_is_seen(tmp_
     central.close()
 
 
-def test_an_encrypted_database_is_scanned_after_the_import(tmp_path: Path, beside, fast_kdf) -> None:
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_the_worker_file_is_encrypted_when_the_database_is(tmp_path: Path, monkeypatch, beside, fast_kdf,
+                                                            encrypted: bool) -> None:
     team = open_database(tmp_path / "team.db")
     load_demo(team, "tester")
-    central = open_database(tmp_path / "secret.db", user="amal", password="pw")
+    credentials = {"user": "amal", "password": "pw"} if encrypted else {}
+    central = open_database(tmp_path / "central.db", **credentials)
+    headers = []
+    real_wait = import_scan_module.ImportScan.wait_read
+
+    def wait_read(self, *args, **kwargs):
+        real_wait(self, *args, **kwargs)
+        headers.append(Path(self.path).read_bytes()[:16])
+
+    monkeypatch.setattr(import_scan_module.ImportScan, "wait_read", wait_read)
     import_package(central, export_package(team, tmp_path / "p.zip", status="all").path, "amal")
-    assert "core.dedupe.import_scan_worker" not in beside["started"]
+    assert beside["answered"] == [True]
+    (header,) = headers
+    assert (header == b"SQLite format 3\x00") is not encrypted and len(header) == 16
     (uuids, rows), = beside["stored"]
     assert rows and _found(rows) == _scan_after(central, uuids)
     team.close()

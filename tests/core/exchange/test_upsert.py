@@ -173,6 +173,25 @@ def test_imported_victims_are_scanned_for_duplicates(a, b, tmp_path: Path) -> No
     assert quiet.duplicates is None and "not run" in quiet.text()
 
 
+def test_a_corrected_name_arriving_takes_its_old_pairs_away(a, b, tmp_path: Path) -> None:
+    """The pairs stored for a victim an import updates are those the new version makes."""
+    db, rec = a
+    from tests.core.factories import incident, victim
+
+    local = incident(date=rec["one"].date.isoformat(), governorate=rec["one"].governorate)
+    save_incident(b, local, [victim(local, given_name="محمد", family_name="الأحمد")], "bob")
+    import_package(b, export_package(db, tmp_path / "p1", status="all").path, "bob")
+    uuid = rec["v1"].victim_uuid
+    stored = "SELECT COUNT(*) FROM duplicate_candidates WHERE ? IN (victim_uuid_a, victim_uuid_b)"
+    assert b.execute(stored, [uuid]).fetchone()[0] == 1
+    incident_row, victims = load_incident(db, rec["one"].incident_uuid)
+    save_incident(db, incident_row, [v.model_copy(update={"given_name": "يوسف", "family_name": "الخطيب"})
+                                     if v.victim_uuid == uuid else v for v in victims], "alice")
+    report = import_package(b, export_package(db, tmp_path / "p2", status="all").path, "bob")
+    assert report.counts["victims.csv"]["updated"] == 1
+    assert b.execute(stored, [uuid]).fetchone()[0] == 0
+
+
 def test_only_reviewers_import_and_only_active_accounts_export(a, b, tmp_path: Path) -> None:
     from core import accounts
 
