@@ -1,6 +1,6 @@
 """Exchange at national scale: import a package into an empty database, export it again.
 
-    python bench/bench_exchange.py [--sizes 100000 500000] [--workdir DIR]
+    python bench/bench_exchange.py [--sizes 100000 500000] [--scan] [--encrypted] [--workdir DIR]
 
 For each size (number of victims) a national-scale database is made with
 `bench/generate.py` (`--source filler` instead writes a valid package directly, faster and
@@ -8,9 +8,11 @@ without the application), then each step runs in a fresh process so that its pea
 (max RSS) is its own:
 
 - export: `export_package(status="all")` of the generated database to a ZIP file;
-- import: `import_package` of that package into an empty database. With `--scan`, the
-  import runs as `tawthiq import` does, with the duplicate scan after it, and the time
-  of the scan is shown beside the whole.
+- import: `import_package` of that package into an empty database (with `--encrypted`,
+  a new encrypted one, as the application makes by default). With `--scan`, the
+  import runs as `tawthiq import` does, with its duplicate scan (for a large import, run
+  beside the writing), and the time spent on the scan after the commit is shown beside
+  the whole.
 
 Prints a table to compare with the targets: export < 15 s, import < 60 s at 500,000
 victims, memory flat with size. "cpu s" counts the step's process and the worker processes
@@ -114,13 +116,16 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def step(kind: str, db_path: Path, package: Path, scan: bool = False) -> dict:
+def step(kind: str, db_path: Path, package: Path, scan: bool = False, encrypted: bool = False) -> dict:
     """Run one step in this process; returns seconds and memory."""
     from core.exchange import export_package, import_package
     from core.exchange import import_ as import_module
     from core.storage import open_database
 
-    db = open_database(db_path, encrypt=False)
+    if encrypted and kind == "import":
+        db = open_database(db_path, user="bench", password="bench-password")  # created encrypted
+    else:
+        db = open_database(db_path, encrypt=False)
     base = _rss_mb()
     children = _children_cpu()
     scan_seconds = [0.0]
@@ -163,9 +168,10 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _child(kind: str, db_path: Path, package: Path, scan: bool = False) -> dict:
+def _child(kind: str, db_path: Path, package: Path, scan: bool = False, encrypted: bool = False) -> dict:
     out = subprocess.run([sys.executable, __file__, "--step", kind, "--db", str(db_path), "--package", str(package),
-                          *(["--scan"] if scan else [])], check=True, capture_output=True, text=True)
+                          *(["--scan"] if scan else []), *(["--encrypted"] if encrypted else [])],
+                         check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -174,25 +180,26 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 500_000])
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--scan", action="store_true", help="also time the duplicate scan after the import")
+    parser.add_argument("--encrypted", action="store_true", help="import into a new encrypted database")
     parser.add_argument("--source", choices=("generate", "filler"), default="generate")
     parser.add_argument("--step", choices=("import", "export", "scan"))
     parser.add_argument("--db", type=Path)
     parser.add_argument("--package", type=Path)
     args = parser.parse_args()
     if args.step:
-        print(json.dumps(step(args.step, args.db, args.package, args.scan), ensure_ascii=False))
+        print(json.dumps(step(args.step, args.db, args.package, args.scan, args.encrypted), ensure_ascii=False))
         return
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-exchange-"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []
     for size in args.sizes:
         db_path = work / f"import-{size}.db"
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", ".keys"):
             Path(str(db_path) + suffix).unlink(missing_ok=True)
         if args.source == "filler":
             package = work / f"filler-{size}.zip"
             filler_package(package, size)
-            imp = _child("import", db_path, package, args.scan)
+            imp = _child("import", db_path, package, args.scan, args.encrypted)
             exp = _child("export", db_path, work / f"export-{size}.zip")
         else:
             source = work / f"generated-{size}.db"
@@ -200,10 +207,10 @@ def main() -> None:
                 subprocess.run([sys.executable, "-m", "bench.generate", "--victims", str(size), "--out", str(source)],
                                check=True, cwd=ROOT, capture_output=True)
             exp = _child("export", source, work / f"export-{size}.zip")
-            imp = _child("import", db_path, work / f"export-{size}.zip", args.scan)
+            imp = _child("import", db_path, work / f"export-{size}.zip", args.scan, args.encrypted)
         rows.append((size, 0.0, imp, exp))
         if args.scan:
-            print(f"  import of {size:,} victims with its duplicate scan: {imp['seconds']:.1f} s, of which the scan"
+            print(f"  import of {size:,} victims with its duplicate scan: {imp['seconds']:.1f} s, of which after the commit"
                   f" {imp['scan_seconds']:.1f} s ({imp['detail']})")
     print(f"{'victims':>9}  {'import s':>8}  {'(cpu s)':>7}  {'(workers)':>9}  {'import peak MB':>14}"
           f"  {'(worker)':>8}  {'export s':>8}  {'(cpu s)':>7}  {'export peak MB':>14}  {'package MB':>10}")

@@ -94,7 +94,7 @@ def make_backup(db: Database, *, keep: int | None = None) -> Path:
     part = target.with_name(target.name + ".part")
     part.unlink(missing_ok=True)
     try:
-        db.execute("VACUUM INTO ?", [str(part)])
+        _vacuum_into(db, part, info.key is not None)
         _fsync(part)
         os.replace(part, target)
     except DiskFull:
@@ -107,6 +107,21 @@ def make_backup(db: Database, *, keep: int | None = None) -> Path:
         raise StorageError(tr("The backup could not be written to {path}: {error}.", path=target, error=exc)) from exc
     _rotate(info.path, keep if keep is not None else backup_settings(db)[1])
     return target
+
+
+def _vacuum_into(db: Database, target: Path, encrypted: bool) -> None:
+    """`VACUUM INTO` the target; for an encrypted database, with its page size: SQLCipher
+    encrypts the copy with the database's key but its own default page size, which
+    must be the database's."""
+    if not encrypted:
+        db.execute("VACUUM INTO ?", [str(target)])
+        return
+    size = int(db.execute("PRAGMA cipher_page_size").fetchone()[0])
+    db.execute(f"PRAGMA cipher_default_page_size = {size}")
+    try:
+        db.execute("VACUUM INTO ?", [str(target)])
+    finally:
+        db.execute(f"PRAGMA cipher_default_page_size = {driver.SQLCIPHER_PAGE_SIZE}")
 
 
 def _rotate(db_path: Path, keep: int) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -34,6 +35,7 @@ from typing import Any
 from core import child_processes
 from core.dedupe.decisions import decided_pairs, pair
 from core.dedupe.score import THRESHOLD
+from core.storage.driver import CIPHER_PAGE_SIZES, ENCRYPTED_PAGE_SIZE, SQLCIPHER_PAGE_SIZE
 from core.storage.selection import SelectedVictims
 
 # What the scan reads of each table (see core.dedupe.profile), with the types the
@@ -148,7 +150,7 @@ def build(con: Any, main_path: str, scratch_path: str, key: bytes | None = None)
     """Fill the empty database on `con` with the scan's tables as the import will leave
     them, from the database at `main_path` (encrypted with `key`, if given) and the
     import's staged rows at `scratch_path` (a plain file)."""
-    con.execute("ATTACH DATABASE ? AS m KEY ?", [_read_only(main_path), _raw_key(key)])
+    _attach(con, main_path, "m", key)
     con.execute("ATTACH DATABASE ? AS s KEY ''", [_read_only(scratch_path)])
     con.execute("BEGIN")  # one reading of both, as they were when the worker began
     incidents = ", ".join(INCIDENT_COLUMNS)
@@ -198,6 +200,26 @@ def _read_only(path: str) -> str:
     return Path(path).resolve().as_uri() + "?mode=ro"
 
 
+def _attach(con: Any, path: str, name: str, key: bytes | None) -> None:
+    """Attach the database at `path` read-only; an encrypted one with the page size it
+    was made with (see core.storage.driver.CIPHER_PAGE_SIZES)."""
+    if not key:
+        con.execute(f"ATTACH DATABASE ? AS {name} KEY ''", [_read_only(path)])
+        return
+    for size in CIPHER_PAGE_SIZES:
+        # Attached databases take SQLCipher's default settings, set for this one.
+        con.execute(f"PRAGMA cipher_default_page_size = {size}")
+        try:
+            con.execute(f"ATTACH DATABASE ? AS {name} KEY ?", [_read_only(path), _raw_key(key)])
+        except sqlite3.DatabaseError:
+            if size == CIPHER_PAGE_SIZES[-1]:
+                raise
+            continue
+        finally:
+            con.execute(f"PRAGMA cipher_default_page_size = {SQLCIPHER_PAGE_SIZE}")
+        return
+
+
 def _raw_key(key: bytes | None) -> str:
     """SQLCipher's spelling of a raw key ('' for a plain file)."""
     return f"x'{key.hex()}'" if key else ""
@@ -225,6 +247,7 @@ def serve() -> None:
         raw.execute("PRAGMA cipher_log_level = NONE")
         if encrypted:
             raw.execute(f"PRAGMA key = \"{_raw_key(os.urandom(32))}\"")
+            raw.execute(f"PRAGMA cipher_page_size = {ENCRYPTED_PAGE_SIZE}")
         pragmas = ["journal_mode = OFF", "synchronous = OFF", f"cache_size = {-BUILD_CACHE_KB}"]
         pragmas += ["temp_store = MEMORY"] if encrypted else [f"page_size = {PLAIN_PAGE_SIZE}", "temp_store = FILE"]
         for pragma in pragmas:

@@ -46,8 +46,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 CACHE_KIB = 32 * 1024
 # Pages of new plain databases. Larger pages than SQLite's 4 KiB hold a record's history
 # entry or an approved snapshot with fewer overflow pages and make shallower indexes: an
-# import of 500,000 victims took 16 % less time (bench/README.md). An encrypted database
-# keeps SQLCipher's default, which every later opening would otherwise have to repeat.
+# import of 500,000 victims took 16 % less time (bench/README.md). New encrypted
+# databases have them too (core.storage.driver.ENCRYPTED_PAGE_SIZE).
 PLAIN_PAGE_SIZE = 16384
 
 

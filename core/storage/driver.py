@@ -28,6 +28,7 @@ from core.storage.errors import DiskFull, ReadOnlyDatabase
 
 SQLITE_READONLY = 8
 SQLITE_FULL = 13
+SQLITE_NOTADB = 26
 
 _NAMES = (
     "Warning", "Error", "InterfaceError", "DatabaseError", "DataError", "OperationalError",
@@ -191,11 +192,39 @@ class Connection:
         return _call(self._raw.__exit__, *exc_info)
 
 
+# Pages of encrypted databases: those made from 2026-11 on have 16 KiB pages (as plain
+# ones: see core.storage.PLAIN_PAGE_SIZE), older ones SQLCipher's default. The page size
+# is not readable from an encrypted file: an opening tries each in turn.
+ENCRYPTED_PAGE_SIZE = 16384
+SQLCIPHER_PAGE_SIZE = 4096
+CIPHER_PAGE_SIZES = (ENCRYPTED_PAGE_SIZE, SQLCIPHER_PAGE_SIZE)
+
+
 def connect(path: str, *, key: bytes | None = None, read_only: bool = False,
-            check_same_thread: bool = True) -> Connection:
+            check_same_thread: bool = True, page_size: int | None = None) -> Connection:
     """Open `path` with SQLCipher; with `key` (32 bytes), the database is read and written
-    encrypted with that raw key. Nothing is read from the file yet: a wrong key shows
-    at the first statement, as `sqlite3.DatabaseError` ("file is not a database")."""
+    encrypted with that raw key, with `page_size`, or else the page size of the file
+    (found by reading its first page with each of :data:`CIPHER_PAGE_SIZES`; an empty
+    file gets the first). When none reads it, a wrong key (or a file that is no
+    database) shows at the first statement, as `sqlite3.DatabaseError` ("file is not a
+    database")."""
+    if key is None or page_size is not None:
+        return _connect(path, key, read_only, check_same_thread, page_size)
+    for size in CIPHER_PAGE_SIZES:
+        conn = _connect(path, key, read_only, check_same_thread, size)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if getattr(exc, "sqlite_errorcode", SQLITE_NOTADB) & 0xFF != SQLITE_NOTADB:
+                raise
+            continue
+        return conn
+    return _connect(path, key, read_only, check_same_thread, CIPHER_PAGE_SIZES[0])
+
+
+def _connect(path: str, key: bytes | None, read_only: bool, check_same_thread: bool,
+             page_size: int | None) -> Connection:
     if read_only:
         uri = "file:" + _uri_path(path) + "?mode=ro"
         raw = _call(sqlcipher3.connect, uri, uri=True, check_same_thread=check_same_thread)
@@ -209,6 +238,8 @@ def connect(path: str, *, key: bytes | None = None, read_only: bool = False,
         if len(key) != 32:
             raise ValueError("a database key is 32 bytes")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        if page_size is not None:
+            conn.execute(f"PRAGMA cipher_page_size = {int(page_size)}")
     return conn
 
 

@@ -204,3 +204,22 @@ def test_an_import_cancelled_while_writing_ends_the_scan_beside_it(tmp_path: Pat
     assert handle.process.poll() is not None and not Path(handle.path).exists()
     team.close()
     central.close()
+
+
+def test_an_encrypted_database_made_with_smaller_pages_is_scanned_beside_too(tmp_path: Path, monkeypatch, beside,
+                                                                           fast_kdf) -> None:
+    from core.storage import driver
+
+    team = open_database(tmp_path / "team.db")
+    load_demo(team, "tester")
+    with monkeypatch.context() as m:
+        m.setattr(driver, "CIPHER_PAGE_SIZES", (driver.SQLCIPHER_PAGE_SIZE,))
+        open_database(tmp_path / "central.db", user="amal", password="pw").close()
+    central = open_database(tmp_path / "central.db", user="amal", password="pw")
+    assert central.execute("PRAGMA cipher_page_size").fetchone()[0] == str(driver.SQLCIPHER_PAGE_SIZE)
+    import_package(central, export_package(team, tmp_path / "p.zip", status="all").path, "amal")
+    assert beside["answered"] == [True]
+    (uuids, rows), = beside["stored"]
+    assert rows and _found(rows) == _scan_after(central, uuids)
+    team.close()
+    central.close()

@@ -208,3 +208,34 @@ def test_an_orphan_key_file_is_kept_aside_when_a_new_database_is_created(db_path
     open_database(db_path, user="amal", password="pw").close()
     assert list(db_path.parent.glob(path.name + ".orphan-*"))
     open_database(db_path, user="amal", password="pw").close()
+
+
+def test_new_databases_have_large_pages_and_older_ones_still_open(tmp_path: Path, monkeypatch) -> None:
+    """New encrypted databases have 16 KiB pages; one made with SQLCipher's 4 KiB pages
+    (before they changed) opens as before, and both back up and restore."""
+    from core import backup
+    from core.storage import driver
+
+    new = open_database(tmp_path / "new.db", user="amal", password="pw")
+    assert new.execute("PRAGMA cipher_page_size").fetchone()[0] == str(driver.ENCRYPTED_PAGE_SIZE)
+    new.close()
+    with monkeypatch.context() as m:
+        m.setattr(driver, "CIPHER_PAGE_SIZES", (driver.SQLCIPHER_PAGE_SIZE,))
+        old = open_database(tmp_path / "old.db", user="amal", password="pw")
+        uuid = _save_named(old)
+        old.close()
+    for name, size in (("new.db", driver.ENCRYPTED_PAGE_SIZE), ("old.db", driver.SQLCIPHER_PAGE_SIZE)):
+        db = open_database(tmp_path / name, user="amal", password="pw")
+        assert db.execute("PRAGMA cipher_page_size").fetchone()[0] == str(size)
+        if name == "old.db":
+            assert load_incident(db, uuid)[1][0].given_name == ARABIC
+        key = session(db).key
+        made = backup.make_backup(db)
+        db.close()
+        assert backup.check_backup(made, key).schema_version
+        backup.restore_backup(tmp_path / name, made, key)
+        db = open_database(tmp_path / name, user="amal", password="pw")
+        assert db.execute("PRAGMA cipher_page_size").fetchone()[0] == str(size)
+        db.close()
+    with pytest.raises(WrongPassword):
+        open_database(tmp_path / "old.db", key=bytes(32))
