@@ -48,7 +48,7 @@ from core.exchange.validate import (
 from core.i18n import number, tr
 from core.jobs import JobState
 from core.models import new_uuid, utc_now
-from core.storage import session
+from core.storage import session, set_meta
 from core.storage.facts import (
     add_tally_sums,
     insert_facts,
@@ -625,6 +625,11 @@ def run_duplicate_scan(db: Database, victim_uuids: Iterable[str], beside: Import
             rows = found
     if rows is None:
         rows = list(scan.scan(db, victim_uuids=victim_uuids))
-    store_around(db, victim_uuids, rows)
+    with db.atomic():
+        store_around(db, victim_uuids, rows)
+        if len(victim_uuids) == scan.victim_count(db):
+            # Around every record of the database: the pairs a full scan finds, so the
+            # review screen need not say it was never scanned.
+            set_meta(db, "duplicates_scanned_at", utc_now())
     return tr("Duplicate scan over {victims} imported victims: {count} likely duplicate pair(s) to review.",
               victims=number(len(victim_uuids)), count=number(len(rows)))

@@ -223,3 +223,28 @@ def test_an_encrypted_database_made_with_smaller_pages_is_scanned_beside_too(tmp
     assert rows and _found(rows) == _scan_after(central, uuids)
     team.close()
     central.close()
+
+
+def test_an_import_around_every_record_counts_as_a_full_scan(tmp_path: Path) -> None:
+    """Imported into a database without victims, the scan around the records imported is
+    a scan of the whole database: the review screen is told so. Into one holding others,
+    it is not."""
+    from core.dedupe import last_scanned, scan_and_store
+    from tests.core.factories import incident, victim
+
+    team = open_database(tmp_path / "team.db")
+    load_demo(team, "tester")
+    package = export_package(team, tmp_path / "p.zip", status="all").path
+    central = open_database(tmp_path / "central.db")
+    import_package(central, package, "bob")
+    assert last_scanned(central) is not None
+    stored = set(central.execute("SELECT victim_uuid_a, victim_uuid_b, score FROM duplicate_candidates").fetchall())
+    scan_and_store(central)
+    assert set(central.execute("SELECT victim_uuid_a, victim_uuid_b, score FROM duplicate_candidates")) == stored
+    other = open_database(tmp_path / "other.db")
+    local = incident()
+    save_incident(other, local, [victim(local, given_name="سعاد", family_name="النجار", sex="female")], "bob")
+    import_package(other, package, "bob")
+    assert last_scanned(other) is None
+    for db in (team, central, other):
+        db.close()
