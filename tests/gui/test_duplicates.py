@@ -207,3 +207,28 @@ def test_the_list_reads_nothing_on_the_gui_thread(qtbot, ctx, monkeypatch) -> No
     qtbot.waitUntil(lambda: {"pair_keys", "pair_rows"} <= {n for n, _ in calls})
     view.grab()
     assert not [n for n, on_gui in calls if on_gui]
+
+
+def test_showing_the_list_reads_only_the_pages_on_screen(qtbot, ctx, monkeypatch) -> None:
+    """The columns are sized from the first rows, not from every pair listed: laying out
+    hundreds of names (and asking for their pages) held the window up when the page was
+    first shown."""
+    from array import array
+
+    from gui.duplicates_models import PAIRS_PAGE
+
+    asked: list[list[int]] = []
+    monkeypatch.setattr(DuplicatesView, "_request_rows", lambda self, keys, done, failed: asked.append(keys))
+    view = DuplicatesView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitUntil(lambda: view.pairs.rowCount() == 1)
+    keys = array("q", range(1, 6 * PAIRS_PAGE))
+    view.pairs.set_keys(keys, {0: [_fake_pair(k) for k in keys[:PAIRS_PAGE]]})
+    view.pair_list.resizeColumnsToContents()
+    view.grab()
+    assert asked == []
+    view.pair_list.scrollToBottom()
+    view.grab()
+    assert asked and all(k >= 5 * PAIRS_PAGE for k in asked[-1])  # the last page, when shown
