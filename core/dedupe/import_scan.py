@@ -28,15 +28,14 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
 from core import child_processes
-from core.dedupe.decisions import decided_pairs, pair
+from core.dedupe.decisions import decided_pairs
 from core.dedupe.score import THRESHOLD
 from core.storage.driver import CIPHER_PAGE_SIZES, ENCRYPTED_PAGE_SIZE, SQLCIPHER_PAGE_SIZE
-from core.storage.selection import SelectedVictims
+from core.storage.selection import as_collection
 
 # What the scan reads of each table (see core.dedupe.profile), with the types the
 # application's tables declare, so that values are stored as they would be there.
@@ -116,7 +115,7 @@ class ImportScan:
         :mod:`core.storage.selection`), as :func:`core.dedupe.scan.scan` finds them
         in the committed database; None when the worker failed (scan instead). `check` is
         called while waiting (a job's cancellation)."""
-        from core.dedupe.scan import ScoredPair, one_to_one
+        from core.dedupe.scan import ScoredPair, around
 
         try:
             while self._listener.is_alive():
@@ -128,11 +127,7 @@ class ImportScan:
         message = self._message
         if not (isinstance(message, tuple) and len(message) == 2 and message[0] == "pairs"):
             return None
-        wanted = victim_uuids if isinstance(victim_uuids, (AbstractSet, SelectedVictims)) else set(victim_uuids)
-        decided = decided_pairs(db)
-        found = [ScoredPair(*fields) for fields in message[1]]
-        return list(one_to_one([p for p in found if (p.victim_uuid_a in wanted or p.victim_uuid_b in wanted)
-                                and pair(p.victim_uuid_a, p.victim_uuid_b) not in decided]))
+        return around([ScoredPair(*fields) for fields in message[1]], as_collection(victim_uuids), decided_pairs(db))
 
     def stop(self) -> None:
         """End the worker (at once if it is still at work) and delete its file."""

@@ -10,7 +10,6 @@ beyond that no pair can reach it. Memory holds a few thousand records at a time,
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +25,7 @@ from core.dedupe.score import THRESHOLD, max_days, quick_score, score_pair
 from core.jobs import JobState
 from core.models import utc_now
 from core.storage import get_meta, set_meta
-from core.storage.selection import SelectedVictims
+from core.storage.selection import as_collection
 
 CHECK_EVERY = 2000
 COMPUTE_UP_TO = 20_000  # victims a never-scanned database may have to be scanned unasked
@@ -166,16 +165,21 @@ def scan(
     if victim_uuids is not None:
         # A set or a selection (core.storage.selection) is used as it is: an import's may
         # be half a million records, read from the database as needed.
-        wanted: Collection[str] = (victim_uuids if isinstance(victim_uuids, (AbstractSet, SelectedVictims))
-                                   else dict.fromkeys(victim_uuids))
+        wanted = as_collection(victim_uuids)
         if not _walk_for(db, len(wanted)):
             yield from one_to_one(list(_scan_some(db, list(wanted), threshold, decided, job)))
             return
         # Walked as a full scan, keeping the pairs that involve one of these records.
-        yield from one_to_one([p for p in _walk_all(db, threshold, decided, job)
-                               if p.victim_uuid_a in wanted or p.victim_uuid_b in wanted])
+        yield from around(_walk_all(db, threshold, decided, job), wanted, decided)
         return
     yield from one_to_one(_walk_all(db, threshold, decided, job))
+
+
+def around(found: Iterable[ScoredPair], wanted: Collection[str], decided: set[tuple[str, str]]) -> list[ScoredPair]:
+    """Of the pairs a full walk found, those involving one of `wanted` that no decision in
+    force is about, one pair per victim and incident (`one_to_one`)."""
+    return list(one_to_one([p for p in found if (p.victim_uuid_a in wanted or p.victim_uuid_b in wanted)
+                            and pair(p.victim_uuid_a, p.victim_uuid_b) not in decided]))
 
 
 def _walk_for(db: Database, records: int) -> bool:

@@ -26,7 +26,6 @@ import contextlib
 import importlib
 import json
 from collections.abc import Iterable, Iterator
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,7 +62,7 @@ from core.storage.schema import (
     INCIDENT_COLUMNS,
     VICTIM_COLUMNS,
 )
-from core.storage.selection import SelectedVictims
+from core.storage.selection import SelectedVictims, as_collection
 
 if TYPE_CHECKING:
     from core.dedupe.import_scan import ImportScan
@@ -609,8 +608,7 @@ def run_duplicate_scan(db: Database, victim_uuids: Iterable[str], beside: Import
     the database is not what it expected, the scan runs now. `victim_uuids` may be a
     selection (:mod:`core.storage.selection`), read from the database as needed.
     """
-    if not isinstance(victim_uuids, (AbstractSet, SelectedVictims)):
-        victim_uuids = dict.fromkeys(victim_uuids).keys()
+    victim_uuids = as_collection(victim_uuids)
     scan = _scanner()
     if scan is None:
         if beside is not None:

@@ -7,7 +7,8 @@ an indexed table instead.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 from sqlite_utils import Database
 
@@ -37,3 +38,11 @@ class SelectedVictims:
     def condition(self, column: str) -> str:
         """SQL that holds when `column` (of the outer statement) is one of the UUIDs."""
         return f"EXISTS (SELECT 1 FROM {self.table} s WHERE s.victim_uuid = {column} AND ({self.where}))"
+
+
+def as_collection(uuids: Iterable[str]) -> Collection[str]:
+    """UUIDs to look up and count: a set or a selection as it is, anything else gathered
+    once (in order, each once)."""
+    if isinstance(uuids, (AbstractSet, SelectedVictims)):
+        return uuids
+    return dict.fromkeys(uuids).keys()
