@@ -58,6 +58,14 @@ def send(out: IO[bytes], value: Any) -> None:
     write_frame(out, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def first_request() -> tuple[IO[bytes], Any] | None:
+    """In a worker: the pipe to the parent (see :func:`own_output`) and the request the
+    parent sent first; None when it sent none."""
+    out = own_output()
+    frame = read_frame(sys.stdin.buffer)
+    return None if frame is None else (out, pickle.loads(frame))
+
+
 def own_output() -> IO[bytes]:
     """In a worker: the pipe to the parent, which nothing else may write into (print goes
     to standard error from now on)."""

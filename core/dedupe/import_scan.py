@@ -148,22 +148,8 @@ def build(con: Any, main_path: str, scratch_path: str, key: bytes | None = None)
     _attach(con, main_path, "m", key)
     con.execute("ATTACH DATABASE ? AS s KEY ''", [_read_only(scratch_path)])
     con.execute("BEGIN")  # one reading of both, as they were when the worker began
-    incidents = ", ".join(INCIDENT_COLUMNS)
-    con.execute(f"CREATE TABLE incidents ({', '.join(f'{c} {t}' for c, t in INCIDENT_COLUMNS.items())})")
-    con.execute(f"""INSERT INTO incidents ({incidents})
-                    SELECT {incidents} FROM m.incidents l WHERE NOT EXISTS
-                      (SELECT 1 FROM s.x_incidents x WHERE x.incident_uuid = l.incident_uuid AND x.{WRITTEN})
-                    UNION ALL
-                    SELECT {incidents.replace('deleted', '0')} FROM s.x_incidents WHERE {WRITTEN}
-                    ORDER BY 1""")
-    victims = ", ".join(VICTIM_COLUMNS)
-    con.execute(f"CREATE TABLE victims ({', '.join(f'{c} {t}' for c, t in VICTIM_COLUMNS.items())})")
-    con.execute(f"""INSERT INTO victims ({victims})
-                    SELECT {victims} FROM m.victims l WHERE NOT EXISTS
-                      (SELECT 1 FROM s.x_victims x WHERE x.victim_uuid = l.victim_uuid AND x.{WRITTEN})
-                    UNION ALL
-                    SELECT {victims.replace('deleted', '0')} FROM s.x_victims WHERE {WRITTEN}
-                    ORDER BY 1""")
+    _copy(con, "incidents", "x_incidents", "incident_uuid", INCIDENT_COLUMNS)
+    _copy(con, "victims", "x_victims", "victim_uuid", VICTIM_COLUMNS)
     keys = ", ".join(KEY_COLUMNS)
     con.execute(f"CREATE TABLE victim_keys (victim_uuid TEXT PRIMARY KEY, {keys}, event_date TEXT)")
     # The date each died on, as the application's triggers keep it: the death date, else
@@ -195,6 +181,19 @@ def _read_only(path: str) -> str:
     return Path(path).resolve().as_uri() + "?mode=ro"
 
 
+def _copy(con: Any, table: str, staging: str, key: str, columns: dict[str, str]) -> None:
+    """The rows of `table` as the import will leave them: the staged ones it writes (new,
+    or replacing the local copy, which is live), the local ones it leaves."""
+    names = ", ".join(columns)
+    con.execute(f"CREATE TABLE {table} ({', '.join(f'{c} {t}' for c, t in columns.items())})")
+    con.execute(f"""INSERT INTO {table} ({names})
+                    SELECT {names} FROM m.{table} l WHERE NOT EXISTS
+                      (SELECT 1 FROM s.{staging} x WHERE x.{key} = l.{key} AND x.{WRITTEN})
+                    UNION ALL
+                    SELECT {names.replace('deleted', '0')} FROM s.{staging} WHERE {WRITTEN}
+                    ORDER BY 1""")
+
+
 def _attach(con: Any, path: str, name: str, key: bytes | None) -> None:
     """Attach the database at `path` read-only; an encrypted one with the page size it
     was made with (see core.storage.driver.CIPHER_PAGE_SIZES)."""
@@ -222,7 +221,7 @@ def _raw_key(key: bytes | None) -> str:
 
 def serve() -> None:
     """The worker: one request in; the pairs out (or nothing, when anything fails)."""
-    import sys
+    from dataclasses import astuple
 
     import sqlcipher3.dbapi2 as sqlcipher
     from sqlite_utils import Database
@@ -231,11 +230,9 @@ def serve() -> None:
     from core.storage import PLAIN_PAGE_SIZE
     from core.storage.driver import Connection
 
-    out = child_processes.own_output()
-    frame = child_processes.read_frame(sys.stdin.buffer)
-    if frame is None:
+    if (received := child_processes.first_request()) is None:
         return
-    request = pickle.loads(frame)
+    out, request = received
     encrypted = bool(request["key"])
     raw = Connection(sqlcipher.connect(request["path"], uri=True, isolation_level=None))
     try:
@@ -251,8 +248,7 @@ def serve() -> None:
         child_processes.send(out, ("read", None))
         raw.execute(f"PRAGMA cache_size = {-SCAN_CACHE_KB}")
         db = Database(raw)
-        pairs = [(p.victim_uuid_a, p.victim_uuid_b, p.score, p.reasons, p.incident_uuid_a, p.incident_uuid_b)
-                 for p in _scan_all(db, request["threshold"], set(), None)]
+        pairs = [astuple(p) for p in _scan_all(db, request["threshold"], set(), None)]
     finally:
         raw.close()
     child_processes.send(out, ("pairs", pairs))

@@ -126,23 +126,20 @@ class _Reporting(JobState):
 
 def serve() -> None:
     """A worker: one request in, progress and then its pairs out."""
-    import sys
+    from dataclasses import astuple
 
     from core.dedupe.decisions import decided_pairs
     from core.dedupe.scan import _scan_all
     from core.storage import open_database
 
-    out = child_processes.own_output()
-    frame = child_processes.read_frame(sys.stdin.buffer)
-    if frame is None:
+    if (received := child_processes.first_request()) is None:
         return
-    request = pickle.loads(frame)
+    out, request = received
     db = open_database(request["path"], key=request["key"], create=False, read_only=True)
     try:
         db.execute(f"PRAGMA cache_size = {-int(request['cache_kb'])}")
-        pairs = [(p.victim_uuid_a, p.victim_uuid_b, p.score, p.reasons, p.incident_uuid_a, p.incident_uuid_b)
-                 for p in _scan_all(db, request["threshold"], decided_pairs(db), _Reporting(out),
-                                    request["part"], request["parts"])]
+        pairs = [astuple(p) for p in _scan_all(db, request["threshold"], decided_pairs(db), _Reporting(out),
+                                               request["part"], request["parts"])]
     finally:
         db.close()
     child_processes.send(out, ("pairs", pairs))
