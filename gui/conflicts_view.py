@@ -31,6 +31,8 @@ from gui.conflicts_models import ConflictsModel, VersionsModel, short_time
 from gui.context import AppContext
 from gui.i18n import isolate
 
+SIZING_ROWS = 20  # rows whose contents size the list's columns
+
 
 class ConflictsView(QWidget):
     """The conflicts page. `count_changed(int)` gives the number waiting after each read
@@ -67,6 +69,9 @@ class ConflictsView(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the first rows, not from up to a thousand (Qt's default): a large
+        # merge can leave thousands of conflicts, each laid out at every new list.
+        header.setResizeContentsPrecision(SIZING_ROWS)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_current())
 

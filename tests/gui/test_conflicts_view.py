@@ -163,3 +163,31 @@ def test_version_headers_name_the_versions_only_when_a_conflict_is_shown(ctx, tm
     versions.set_entry(entry)
     assert heads() == [f"Ours (here), version {entry.conflict.local_version}",
                        f"Theirs (incoming), version {entry.conflict.incoming_version}"]
+
+
+def test_a_long_list_is_sized_from_its_first_rows(qtbot, ctx, monkeypatch) -> None:
+    """Thousands of conflicts after a large merge: the columns are sized from the first
+    rows and those on screen, not by laying out every row."""
+    from core.exchange import ConflictEntry
+    from core.exchange.conflicts import Conflict
+    from gui.conflicts_models import ConflictsModel
+
+    entries = [ConflictEntry(Conflict(f"c{n}", "victim", f"v{n}", 2, 3, {}, {}, "origin", "2026-11-01T00:00:00Z",
+                                      "2026-11-02T00:00:00Z", None, None, None, "Team North", "north.zip"),
+                             "2016-01-05", "SY03", "دوما", f"محمد {n}") for n in range(600)]
+    asked: set[int] = set()
+    real_data = ConflictsModel.data
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        asked.add(index.row())
+        return real_data(self, index, role)
+
+    monkeypatch.setattr(ConflictsModel, "data", data)
+    view = ConflictsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    view.model.set_entries(entries)
+    view.table.resizeColumnsToContents()
+    view.grab()
+    assert view.model.rowCount() == 600 and max(asked) < 100
