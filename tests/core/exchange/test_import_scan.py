@@ -54,6 +54,15 @@ def _found(rows) -> set[tuple[str, str, float, tuple[str, ...]]]:
     return {(p.victim_uuid_a, p.victim_uuid_b, p.score, tuple(p.reasons)) for p in rows}
 
 
+@pytest.fixture
+def team(tmp_path: Path):
+    """A team's database holding the demonstration data."""
+    db = open_database(tmp_path / "team.db")
+    load_demo(db, "tester")
+    yield db
+    db.close()
+
+
 def _scan_after(db, uuids) -> set[tuple[str, str, float, tuple[str, ...]]]:
     return _found(scan_module.scan(db, victim_uuids=uuids))
 
@@ -65,9 +74,7 @@ def _edit_victim(db, victim_uuid: str, user: str, **fields) -> None:
                                  for v in victims], user)
 
 
-def test_the_scan_beside_an_import_finds_what_the_scan_after_it_finds(tmp_path: Path, beside) -> None:
-    team = open_database(tmp_path / "team.db")
-    load_demo(team, "tester")
+def test_the_scan_beside_an_import_finds_what_the_scan_after_it_finds(tmp_path: Path, team, beside) -> None:
     central = open_database(tmp_path / "central.db")
     report = import_package(central, export_package(team, tmp_path / "p1.zip", status="all").path, "bob")
     assert "core.dedupe.import_scan_worker" in beside["started"] and beside["answered"] == [True]
@@ -94,13 +101,10 @@ def test_the_scan_beside_an_import_finds_what_the_scan_after_it_finds(tmp_path: 
     assert len(uuids) == report.counts["victims.csv"]["updated"]
     assert _found(rows) == _scan_after(central, uuids)
     assert (first[0].victim_uuid_a, first[0].victim_uuid_b) not in {(p.victim_uuid_a, p.victim_uuid_b) for p in rows}
-    team.close()
     central.close()
 
 
-def test_a_worker_that_fails_leaves_the_scan_to_after_the_import(tmp_path: Path, monkeypatch, beside) -> None:
-    team = open_database(tmp_path / "team.db")
-    load_demo(team, "tester")
+def test_a_worker_that_fails_leaves_the_scan_to_after_the_import(tmp_path: Path, team, monkeypatch, beside) -> None:
     central = open_database(tmp_path / "central.db")
     real_start = child_processes.start
 
@@ -113,17 +117,14 @@ def test_a_worker_that_fails_leaves_the_scan_to_after_the_import(tmp_path: Path,
     assert beside["answered"] == [False]
     (uuids, rows), = beside["stored"]
     assert rows and _found(rows) == _scan_after(central, uuids)
-    team.close()
     central.close()
 
 
-def test_a_write_by_someone_else_between_the_checks_and_the_writing_is_seen(tmp_path: Path, monkeypatch,
+def test_a_write_by_someone_else_between_the_checks_and_the_writing_is_seen(tmp_path: Path, team, monkeypatch,
                                                                              beside) -> None:
     """Records are classified once checked; if another connection writes before the import
     does, they are classified again (here: a local correction makes an update a conflict),
     and the scan runs after the import."""
-    team = open_database(tmp_path / "team.db")
-    load_demo(team, "tester")
     central = open_database(tmp_path / "central.db")
     import_package(central, export_package(team, tmp_path / "p1.zip", status="all").path, "bob")
     victim = team.execute("SELECT victim_uuid FROM victims ORDER BY rowid LIMIT 1").fetchone()[0]
@@ -145,15 +146,12 @@ def test_a_write_by_someone_else_between_the_checks_and_the_writing_is_seen(tmp_
     assert central.execute("SELECT notes FROM victims WHERE victim_uuid = ?", [victim]).fetchone()[0] == \
         "corrected here"
     assert "core.dedupe.import_scan_worker" not in beside["started"]
-    team.close()
     central.close()
 
 
 @pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
-def test_the_worker_file_is_encrypted_when_the_database_is(tmp_path: Path, monkeypatch, beside, fast_kdf,
+def test_the_worker_file_is_encrypted_when_the_database_is(tmp_path: Path, team, monkeypatch, beside, fast_kdf,
                                                             encrypted: bool) -> None:
-    team = open_database(tmp_path / "team.db")
-    load_demo(team, "tester")
     credentials = {"user": "amal", "password": "pw"} if encrypted else {}
     central = open_database(tmp_path / "central.db", **credentials)
     headers = []
@@ -170,16 +168,13 @@ def test_the_worker_file_is_encrypted_when_the_database_is(tmp_path: Path, monke
     assert (header == b"SQLite format 3\x00") is not encrypted and len(header) == 16
     (uuids, rows), = beside["stored"]
     assert rows and _found(rows) == _scan_after(central, uuids)
-    team.close()
     central.close()
 
 
-def test_an_import_cancelled_while_writing_ends_the_scan_beside_it(tmp_path: Path, monkeypatch, beside) -> None:
+def test_an_import_cancelled_while_writing_ends_the_scan_beside_it(tmp_path: Path, team, monkeypatch, beside) -> None:
     from core.jobs import Cancelled, JobState
     from tests.core.exchange.helpers import dump
 
-    team = open_database(tmp_path / "team.db")
-    load_demo(team, "tester")
     central = open_database(tmp_path / "central.db")
     package = export_package(team, tmp_path / "p.zip", status="all").path
     before = dump(central)
@@ -202,16 +197,13 @@ def test_an_import_cancelled_while_writing_ends_the_scan_beside_it(tmp_path: Pat
     assert dump(central) == before
     (handle,) = handles
     assert handle.process.poll() is not None and not Path(handle.path).exists()
-    team.close()
     central.close()
 
 
-def test_an_encrypted_database_made_with_smaller_pages_is_scanned_beside_too(tmp_path: Path, monkeypatch, beside,
+def test_an_encrypted_database_made_with_smaller_pages_is_scanned_beside_too(tmp_path: Path, team, monkeypatch, beside,
                                                                            fast_kdf) -> None:
     from core.storage import driver
 
-    team = open_database(tmp_path / "team.db")
-    load_demo(team, "tester")
     with monkeypatch.context() as m:
         m.setattr(driver, "CIPHER_PAGE_SIZES", (driver.SQLCIPHER_PAGE_SIZE,))
         open_database(tmp_path / "central.db", user="amal", password="pw").close()
@@ -221,19 +213,16 @@ def test_an_encrypted_database_made_with_smaller_pages_is_scanned_beside_too(tmp
     assert beside["answered"] == [True]
     (uuids, rows), = beside["stored"]
     assert rows and _found(rows) == _scan_after(central, uuids)
-    team.close()
     central.close()
 
 
-def test_an_import_around_every_record_counts_as_a_full_scan(tmp_path: Path) -> None:
+def test_an_import_around_every_record_counts_as_a_full_scan(tmp_path: Path, team) -> None:
     """Imported into a database without victims, the scan around the records imported is
     a scan of the whole database: the review screen is told so. Into one holding others,
     it is not."""
     from core.dedupe import last_scanned, scan_and_store
     from tests.core.factories import incident, victim
 
-    team = open_database(tmp_path / "team.db")
-    load_demo(team, "tester")
     package = export_package(team, tmp_path / "p.zip", status="all").path
     central = open_database(tmp_path / "central.db")
     import_package(central, package, "bob")
@@ -246,5 +235,5 @@ def test_an_import_around_every_record_counts_as_a_full_scan(tmp_path: Path) -> 
     save_incident(other, local, [victim(local, given_name="سعاد", family_name="النجار", sex="female")], "bob")
     import_package(other, package, "bob")
     assert last_scanned(other) is None
-    for db in (team, central, other):
+    for db in (central, other):
         db.close()
